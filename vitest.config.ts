@@ -15,7 +15,12 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts', 'simulator/**/*.test.ts', 'src/adapters/**/*.test.ts'],
+          include: [
+            'tests/integration/**/*.test.ts',
+            'simulator/**/*.test.ts',
+            'src/adapters/**/*.test.ts',
+            'src/edges/**/*.test.ts',
+          ],
           testTimeout: 30_000,
         },
       },
