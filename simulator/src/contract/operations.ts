@@ -1,0 +1,84 @@
+/** A Selling Partner API operation the simulator serves. */
+export interface OperationSpec {
+  /** Amazon's operationId, also the name used for faults, rate limits and the request log. */
+  operationId: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  /** Path template exactly as in the model, e.g. `/orders/2026-01-01/orders/{orderId}`. */
+  pathTemplate: string;
+  /** File name in `amazon-models/` whose paths hold this operation. */
+  modelFile: string;
+  /** Amazon's published default usage plan. */
+  rateLimit: { ratePerSecond: number; burst: number };
+}
+
+export const OPERATIONS: readonly OperationSpec[] = [
+  {
+    operationId: 'searchOrders',
+    method: 'GET',
+    pathTemplate: '/orders/2026-01-01/orders',
+    modelFile: 'orders_2026-01-01.json',
+    rateLimit: { ratePerSecond: 0.0056, burst: 20 },
+  },
+  {
+    operationId: 'getOrder',
+    method: 'GET',
+    pathTemplate: '/orders/2026-01-01/orders/{orderId}',
+    modelFile: 'orders_2026-01-01.json',
+    rateLimit: { ratePerSecond: 0.5, burst: 30 },
+  },
+  {
+    operationId: 'confirmShipment',
+    method: 'POST',
+    pathTemplate: '/orders/v0/orders/{orderId}/shipmentConfirmation',
+    modelFile: 'ordersV0.json',
+    rateLimit: { ratePerSecond: 2, burst: 10 },
+  },
+  {
+    operationId: 'getCatalogItem',
+    method: 'GET',
+    pathTemplate: '/catalog/2022-04-01/items/{asin}',
+    modelFile: 'catalogItems_2022-04-01.json',
+    rateLimit: { ratePerSecond: 2, burst: 2 },
+  },
+];
+
+/** The outcome of matching a request path against the served operations. */
+export type RouteMatch =
+  | { kind: 'operation'; operation: OperationSpec; pathParams: Record<string, string> }
+  | { kind: 'wrong-method'; allowed: string[] }
+  | { kind: 'none' };
+
+function matchTemplate(template: string, path: string): Record<string, string> | null {
+  const want = template.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i] ?? '';
+    const g = got[i] ?? '';
+    if (w.startsWith('{') && w.endsWith('}')) {
+      if (g === '') return null;
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(g);
+      } catch {
+        decoded = g;
+      }
+      params[w.slice(1, -1)] = decoded;
+    } else if (w !== g) {
+      return null;
+    }
+  }
+  return params;
+}
+
+export function matchOperation(method: string, path: string): RouteMatch {
+  const allowed: string[] = [];
+  for (const operation of OPERATIONS) {
+    const params = matchTemplate(operation.pathTemplate, path);
+    if (params === null) continue;
+    if (operation.method === method) return { kind: 'operation', operation, pathParams: params };
+    allowed.push(operation.method);
+  }
+  return allowed.length > 0 ? { kind: 'wrong-method', allowed } : { kind: 'none' };
+}

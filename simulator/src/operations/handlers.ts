@@ -1,0 +1,13 @@
+import { confirmShipment } from './confirm-shipment.js';
+import { getCatalogItem } from './get-catalog-item.js';
+import { getOrder } from './get-order.js';
+import type { OperationHandler } from './operation.js';
+import { searchOrders } from './search-orders.js';
+
+/** The handler of each served operationId. */
+export const HANDLERS: Readonly<Record<string, OperationHandler>> = {
+  searchOrders,
+  getOrder,
+  confirmShipment,
+  getCatalogItem,
+};

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
+import { registerAdminRoutes } from './admin-routes.js';
+import { exchangeToken, parseLwaBody } from './auth/lwa-token-exchange.js';
+import {
+  errorForStatus,
+  invalidInput,
+  requestTooLarge,
+  type SpApiError,
+  unsupportedMediaType,
+} from './errors.js';
+import type { ServerContext } from './server-context.js';
+import { dispatchSpApi, requestOperation, splitUrl } from './sp-api-dispatch.js';
+
+/** Largest request body accepted, in bytes; Amazon refuses larger ones with 413. */
+export const MAX_BODY_BYTES = 1_048_576;
+
+const arrivals = new WeakMap<FastifyRequest, string>();
+
+function sendAmazonError(reply: FastifyReply, error: SpApiError): void {
+  void reply.code(error.status).type('application/json').send(error.body);
+}
+
+/** Maps anything that escaped a handler (or fastify's own refusals) to Amazon's error shape. */
+function errorFromFramework(error: FastifyError): SpApiError {
+  const status = error.statusCode ?? 500;
+  if (status === 413) return requestTooLarge();
+  if (status === 415) return unsupportedMediaType(error.message);
+  if (status >= 400 && status < 500) return invalidInput('The request could not be read.', error.message);
+  return errorForStatus(500);
+}
+
+/** The simulator's HTTP server: LWA, the SP-API operations and the admin API on one port. */
+export function buildServer(ctx: ServerContext): FastifyInstance {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_BODY_BYTES,
+    // Bad URLs and the like must still get an Amazon-shaped answer, never a crash.
+    frameworkErrors: (error, _request, reply) => {
+      void reply.header('x-amzn-RequestId', randomUUID());
+      sendAmazonError(reply, errorFromFramework(error));
+    },
+  });
+
+  // The simulator reads every body itself so that malformed or mistyped bodies get Amazon's answers.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  app.addHook('onRequest', async (request, reply) => {
+    arrivals.set(request, ctx.world.clock.now().toISOString());
+    reply.header('x-amzn-RequestId', randomUUID());
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const { path } = splitUrl(request.url);
+    if (path.startsWith('/_sim')) return;
+    ctx.world.log.add({
+      at: arrivals.get(request) ?? ctx.world.clock.now().toISOString(),
+      method: request.method,
+      path,
+      operation: requestOperation.get(request) ?? null,
+      status: reply.statusCode,
+    });
+  });
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    sendAmazonError(reply, errorFromFramework(error));
+  });
+  app.setNotFoundHandler((request, reply) => dispatchSpApi(ctx, request, reply));
+
+  app.post('/auth/o2/token', async (request, reply) => {
+    requestOperation.set(request, 'lwaToken');
+    const raw = request.body instanceof Buffer ? request.body.toString('utf8') : '';
+    const result = exchangeToken(
+      parseLwaBody(request.headers['content-type'], raw),
+      ctx.credentials,
+      ctx.tokens,
+    );
+    return reply
+      .code(result.status)
+      .type('application/json')
+      .header('cache-control', 'no-store')
+      .send(result.body);
+  });
+
+  registerAdminRoutes(app, ctx);
+  app.all('/*', (request, reply) => dispatchSpApi(ctx, request, reply));
+  return app;
+}
