@@ -1,0 +1,103 @@
+import type { Command } from 'commander';
+import { recordShipment } from '../../../app/record-shipment.js';
+import type { PackageItem } from '../../../core/package.js';
+import type { CliContext } from '../context.js';
+import { CliError, EXIT, EXIT_CODES_HELP } from '../exit-codes.js';
+import { collect, parseIsoTimeFlag, parseItemFlag } from '../parse-flags.js';
+
+interface ShipOptions {
+  carrier?: string;
+  carrierName?: string;
+  service?: string;
+  tracking?: string;
+  parcelId?: string;
+  item?: PackageItem[];
+  shipDate?: string;
+  json?: boolean;
+}
+
+export function registerShipCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('ship')
+    .description('Record one package of an order; it is checked and queued for Amazon at once.')
+    .argument('<ORDER_ID>', "Amazon's order id, e.g. 202-1234567-1234567")
+    .option(
+      '--carrier <NAME>',
+      'carrier: an Amazon carrier code or a known alias (Royal Mail, RM, DPD, Evri, Other...)',
+    )
+    .option('--carrier-name <NAME>', "the carrier's name when --carrier is Other")
+    .option('--service <NAME>', 'shipping service, e.g. "Tracked 48", "Royal Mail 24", "Next Day"')
+    .option('--tracking <ID>', 'tracking ID from the label')
+    .option('--parcel-id <ID>', 'Royal Mail 24/48 parcel ID (printed above the 2D barcode)')
+    .option(
+      '--item <ORDER_ITEM_ID:QTY>',
+      'an item and quantity in this package (repeat; default: all unshipped)',
+      collect(parseItemFlag),
+    )
+    .option('--ship-date <ISO>', 'when the parcel was handed over, with a zone (default: now)')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  shipconfirm ship 202-1234567-1234567 --carrier "Royal Mail" --service "Tracked 48" --tracking AB123456785GB
+  shipconfirm ship 202-1234567-1234567 --carrier RM --service "Royal Mail 48" --parcel-id 320019254000221BB4EFC
+  shipconfirm ship 202-1234567-1234567 --carrier DPD --service "Next Day" --tracking 15501234567890 --item 12345678901234:1
+${EXIT_CODES_HELP}`,
+    )
+    .action(async (orderId: string, opts: ShipOptions) => {
+      if (!opts.carrier?.trim()) {
+        throw new CliError(
+          EXIT.refused,
+          'The carrier is missing. Add --carrier NAME, e.g. --carrier "Royal Mail".',
+        );
+      }
+      if (!opts.service?.trim()) {
+        throw new CliError(
+          EXIT.refused,
+          'The shipping service is missing. Add --service NAME, e.g. --service "Tracked 48".',
+        );
+      }
+      if (opts.tracking && opts.parcelId) {
+        throw new CliError(EXIT.usage, 'Give either --tracking or --parcel-id, not both.');
+      }
+      const shipDate =
+        opts.shipDate === undefined ? undefined : parseIsoTimeFlag('--ship-date', opts.shipDate);
+      const app = await ctx.openApp();
+      try {
+        const r = await recordShipment(
+          app.deps,
+          {
+            orderId: orderId.trim(),
+            carrier: opts.carrier,
+            carrierName: opts.carrierName ?? null,
+            service: opts.service,
+            trackingId: opts.tracking ?? null,
+            parcelId: opts.parcelId ?? null,
+            ...(opts.item ? { items: opts.item } : {}),
+            ...(shipDate ? { shipDate } : {}),
+          },
+          'refuse',
+        );
+        if (opts.json) ctx.stdout(JSON.stringify(r));
+        if (r.kind === 'refused' || r.kind === 'held') {
+          throw new CliError(
+            EXIT.refused,
+            [
+              'Package refused; nothing was recorded.',
+              ...r.refusals.map((x) => `  - ${x.message} [${x.code}]`),
+            ].join('\n'),
+          );
+        }
+        if (!opts.json) {
+          ctx.stdout(r.package.packageId);
+          for (const w of r.warnings) ctx.stderr(`warning: ${w.message} [${w.code}]`);
+          ctx.stderr(
+            `Recorded package ${r.package.referenceNo} of order ${r.package.orderId}: ${r.package.carrierCode}, ${r.package.shippingService}, ${r.package.trackingId ?? 'no tracking'}; queued for Amazon.`,
+          );
+        }
+      } finally {
+        await app.close();
+      }
+    });
+}

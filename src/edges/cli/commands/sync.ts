@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { syncOrders } from '../../../app/sync-orders.js';
+import type { CliContext } from '../context.js';
+import { EXIT_CODES_HELP } from '../exit-codes.js';
+
+export function registerSyncCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('sync')
+    .description('Pull merchant-fulfilled orders updated since the last sync from Amazon and store them.')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', `\nThe first sync looks back 30 days.${EXIT_CODES_HELP}`)
+    .action(async (opts: { json?: boolean }) => {
+      const app = await ctx.openApp();
+      try {
+        if (!opts.json) ctx.stderr(`Talking to ${app.amazonLabel}`);
+        const r = await syncOrders(app.deps, {
+          sellerId: app.sellerId,
+          marketplaceIds: app.marketplaceIds,
+          onPage: (p) => {
+            if (!opts.json) ctx.stderr(`  page ${p.page}: ${p.orders} orders`);
+          },
+        });
+        if (opts.json) ctx.stdout(JSON.stringify(r));
+        else
+          ctx.stdout(
+            `Synced ${r.inserted + r.updated} orders (${r.inserted} new, ${r.updated} updated) in ${r.pages} page(s).` +
+              (r.cancelledPackages ? ` ${r.cancelledPackages} package(s) stopped: order cancelled.` : ''),
+          );
+      } finally {
+        await app.close();
+      }
+    });
+}

@@ -1,0 +1,171 @@
+import { recordShipment } from '../../app/record-shipment.js';
+import { syncOrders } from '../../app/sync-orders.js';
+import { transmitPending } from '../../app/transmit-pending.js';
+import { findMarketplace } from '../../core/marketplace.js';
+import { type ExpectedVtr, expectedVtrByCategory } from '../../core/metrics/expected-vtr.js';
+import type { Order } from '../../core/order.js';
+import type { Logger } from '../../ports/logger.js';
+import { type App, openApp } from '../composition-root.js';
+import type { Config } from '../config/config.js';
+import { sampleShipments } from './sample-shipments.js';
+import { seededRng } from './sample-tracking-numbers.js';
+
+export interface DemoOptions {
+  readonly orders: number;
+  /** Simulated Amazon runs this many times faster (rate limits scale with it). */
+  readonly speedFactor: number;
+  readonly progress: (line: string) => void;
+}
+
+export interface DemoSummary {
+  readonly databasePath: string;
+  readonly amazon: string;
+  readonly orders: number;
+  readonly packagesRecorded: number;
+  readonly confirmed: number;
+  readonly needsFix: number;
+  readonly retrying: number;
+  readonly refusedAtIntake: number;
+  /** Refusals and needs-fix reasons grouped by reason code. */
+  readonly reasons: ReadonlyArray<{ code: string; count: number; example: string }>;
+  readonly warnings: ReadonlyArray<{ code: string; count: number; example: string }>;
+  readonly vtr: readonly ExpectedVtr[];
+  readonly seconds: number;
+}
+
+/**
+ * The main job in one command: a simulated UK seller's last 30 days of orders, pulled, shipped by
+ * a demo warehouse (with the usual mistakes), checked, confirmed to the simulator, summarised.
+ */
+export async function runDemo(config: Config, logger: Logger, options: DemoOptions): Promise<DemoSummary> {
+  const started = Date.now();
+  const app: App = await openApp(config, {
+    logger,
+    simulatorOptions: { speedFactor: options.speedFactor },
+  });
+  try {
+    const sim = app.simulator!;
+    const now = () => app.deps.clock.now();
+    options.progress(`Started the Amazon simulator at ${sim.baseUrl} (${options.speedFactor}x speed).`);
+    const seeded = sim.world.seedOrders({
+      sellerId: app.sellerId,
+      marketplaceId: app.marketplaceIds[0] ?? 'A1F83G8C2ARO7P',
+      count: options.orders,
+      spreadDays: 30,
+      seed: 20261125,
+    });
+    for (const item of seeded.catalog) {
+      await app.deps.store.setSkuCategory(app.sellerId, item.sku, item.category, now().toISOString());
+    }
+    options.progress(
+      `Seeded ${seeded.orders.length} orders over the last 30 days; ${seeded.catalog.length} SKUs in ${new Set(seeded.catalog.map((c) => c.category)).size} categories.`,
+    );
+
+    const sync = await syncOrders(app.deps, { sellerId: app.sellerId, marketplaceIds: app.marketplaceIds });
+    options.progress(`Pulled ${sync.inserted} orders from Amazon in ${sync.pages} page(s).`);
+
+    const orders = await app.deps.store.listOrders({ sellerId: app.sellerId, limit: 100_000 });
+    const shipments = sampleShipments([...orders].reverse(), now(), seededRng(7));
+    const reasons = new Map<string, { count: number; example: string }>();
+    const warnings = new Map<string, { count: number; example: string }>();
+    const tally = (m: typeof reasons, code: string, message: string) => {
+      const e = m.get(code) ?? { count: 0, example: message };
+      e.count++;
+      m.set(code, e);
+    };
+    let recorded = 0;
+    let refusedAtIntake = 0;
+    for (const s of shipments) {
+      const r = await recordShipment(app.deps, s, 'hold');
+      for (const w of r.warnings) tally(warnings, w.code, w.message);
+      if (r.kind === 'refused') {
+        refusedAtIntake++;
+        for (const x of r.refusals) tally(reasons, x.code, x.message);
+      } else {
+        recorded++;
+        if (r.kind === 'held') for (const x of r.refusals) tally(reasons, x.code, x.message);
+      }
+    }
+    options.progress(
+      `The warehouse recorded ${shipments.length} parcels: ${recorded} stored, ${refusedAtIntake} refused at intake.`,
+    );
+
+    const sent = await transmitPending(app.deps, {
+      maxAttempts: config.transmit.maxAttempts,
+      retryBaseDelayMs: 200,
+      retryMaxDelayMs: 2000,
+      concurrency: 8,
+    });
+    for (const o of sent.outcomes) if (o.kind === 'needs-fix') tally(reasons, 'amazon-refused', o.reason);
+    options.progress(
+      `Sent to Amazon: ${sent.confirmed} confirmed, ${sent.needsFix} refused, ${sent.retrying} to retry.`,
+    );
+
+    const packages = await app.deps.store.listPackages({ sellerId: app.sellerId });
+    const skuCategories = await app.deps.store.listSkuCategories(app.sellerId);
+    const vtr = expectedVtrByCategory({
+      orders: new Map(orders.map((o: Order) => [o.orderId, o])),
+      packages,
+      shipFromCountry: (id) => findMarketplace(id)?.countryCode ?? null,
+      categoryOf: (sku) => (sku && skuCategories.get(sku)) || 'Uncategorised',
+      integrated: (code) =>
+        app.deps.carriers.carriers.some(
+          (c) =>
+            c.amazonCode === code && c.amazonCode !== 'Other' && Object.values(c.integrated).some(Boolean),
+        ),
+      at: now().toISOString(),
+    });
+    const group = (m: typeof reasons) =>
+      [...m].map(([code, v]) => ({ code, ...v })).sort((a, b) => b.count - a.count);
+    return {
+      databasePath: config.databasePath,
+      amazon: app.amazonLabel,
+      orders: orders.length,
+      packagesRecorded: recorded,
+      confirmed: packages.filter((p) => p.state === 'confirmed').length,
+      needsFix: packages.filter((p) => p.state === 'needs-fix').length,
+      retrying: packages.filter((p) => p.state === 'retrying').length,
+      refusedAtIntake,
+      reasons: group(reasons),
+      warnings: group(warnings),
+      vtr,
+      seconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+/** The summary as text for people. */
+export function formatDemoSummary(s: DemoSummary): string {
+  const pct = (r: number | null) => (r === null ? '   -  ' : `${(r * 100).toFixed(1).padStart(5)}%`);
+  const lines = [
+    '',
+    'ShipConfirm demo: summary',
+    '=========================',
+    `Amazon:    ${s.amazon}`,
+    `Orders:    ${s.orders} pulled`,
+    `Packages:  ${s.packagesRecorded} recorded; ${s.confirmed} confirmed by Amazon, ${s.needsFix} need a fix, ${s.retrying} waiting to retry; ${s.refusedAtIntake} refused at intake`,
+    '',
+    'Refused, with reasons (fix these before Amazon counts them):',
+    ...(s.reasons.length
+      ? s.reasons.map((r) => `  ${String(r.count).padStart(4)} x ${r.code}: ${r.example}`)
+      : ['  none']),
+    '',
+    'Warnings (sent, but watch them):',
+    ...(s.warnings.length
+      ? s.warnings.map((r) => `  ${String(r.count).padStart(4)} x ${r.code}: ${r.example}`)
+      : ['  none']),
+    '',
+    'Expected Valid Tracking Rate per category (last 30 days, domestic non-Prime; before carrier scans):',
+    `  ${'category'.padEnd(24)} ${'valid'.padStart(6)} ${'total'.padStart(6)}   rate   status`,
+    ...s.vtr.map(
+      (v) =>
+        `  ${v.category.padEnd(24)} ${String(v.expectedValid).padStart(6)} ${String(v.total).padStart(6)}  ${pct(v.rate)}  ${v.rate === null ? '' : v.rate >= 0.95 ? 'OK (>= 95%)' : 'AT RISK (< 95%: Amazon may suspend this category)'}`,
+    ),
+    '',
+    `Finished in ${s.seconds.toFixed(1)} s. The data is in ${s.databasePath}; look around with:`,
+    `  SHIPCONFIRM_DB=${s.databasePath} npx shipconfirm status`,
+  ];
+  return lines.join('\n');
+}

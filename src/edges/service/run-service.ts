@@ -1,0 +1,63 @@
+import { syncOrders } from '../../app/sync-orders.js';
+import { recoverInterrupted, transmitPending } from '../../app/transmit-pending.js';
+import { MarketplaceError } from '../../ports/marketplace.js';
+import type { App } from '../composition-root.js';
+
+/**
+ * The long-running service: a sync loop (every `syncIntervalMs`, within searchOrders' quota) and
+ * a transmit loop (every `transmitIntervalMs`) until `signal` aborts; then it lets the calls in
+ * flight finish, so the queue is left consistent.
+ */
+export async function runService(app: App, signal: AbortSignal): Promise<void> {
+  const { deps, config } = app;
+  const log = deps.logger;
+  const recovered = await recoverInterrupted(deps);
+  if (recovered) log.info({ recovered }, 'packages interrupted by an earlier stop are queued again');
+
+  const loop = async (name: string, intervalMs: number, work: () => Promise<void>) => {
+    while (!signal.aborted) {
+      try {
+        await work();
+      } catch (e) {
+        if (e instanceof MarketplaceError)
+          log.warn({ loop: name, retryable: e.retryable, error: e.message }, `${name} failed`);
+        else
+          log.error(
+            { loop: name, error: (e as Error).message, stack: (e as Error).stack },
+            `${name} crashed`,
+          );
+      }
+      await sleep(intervalMs, signal);
+    }
+  };
+
+  await Promise.all([
+    loop('sync', config.service.syncIntervalMs, async () => {
+      const r = await syncOrders(deps, { sellerId: app.sellerId, marketplaceIds: app.marketplaceIds });
+      if (r.inserted || r.updated) log.info({ ...r }, 'sync finished');
+    }),
+    loop('transmit', config.service.transmitIntervalMs, async () => {
+      const s = await transmitPending(deps, {
+        maxAttempts: config.transmit.maxAttempts,
+        retryBaseDelayMs: config.transmit.retryBaseDelayMs,
+        retryMaxDelayMs: config.transmit.retryMaxDelayMs,
+      });
+      if (s.outcomes.length)
+        log.info({ confirmed: s.confirmed, needsFix: s.needsFix, retrying: s.retrying }, 'transmit pass');
+      if (s.fault) throw s.fault;
+    }),
+  ]);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
