@@ -58,7 +58,7 @@ describe('confirmShipment', () => {
     if (order === undefined) throw new Error('need a multi-unit order');
     const [first, ...rest] = order.items;
     if (first === undefined) throw new Error('empty order');
-    const firstQty = first.quantity > 1 ? 1 : first.quantity;
+    const firstQty = Math.min(first.quantity, 1);
     const part = [{ orderItemId: first.orderItemId, quantity: firstQty }];
     expect((await t.confirm(order.orderId, fullPackage(order, { orderItems: part }))).status).toBe(204);
     expect((t.sim.world.getOrder(order.orderId) as OrderView).fulfillment.fulfillmentStatus).toBe(

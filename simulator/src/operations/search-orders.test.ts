@@ -186,7 +186,7 @@ describe('searchOrders and getOrder', () => {
 
   it('order items carry product, quantities and item fulfillment; Prime orders carry PRIME', async () => {
     const orders = await allPages('createdAfter=2026-01-01T00:00:00Z&includedData=FULFILLMENT');
-    const item = (orders[0]?.orderItems as Array<Record<string, unknown>>)[0];
+    const item = ((orders[0]?.orderItems ?? []) as Array<Record<string, unknown>>)[0];
     expect(item).toMatchObject({
       orderItemId: expect.stringMatching(/^\d{14}$/),
       quantityOrdered: expect.any(Number),
