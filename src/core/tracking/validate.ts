@@ -44,14 +44,41 @@ export function validateTracking(
   service?: string,
   registry: CarrierRegistry = defaultCarrierRegistry(),
 ): TrackingValidation {
+  const carrier = registry.byId.get(carrierId) ?? resolved(registry, carrierId);
+  if (!carrier) {
+    return {
+      ok: false,
+      normalized: normalizeTrackingNumber(number),
+      carrier: carrierId,
+      kind: 'tracking',
+      reasons: [
+        {
+          code: R.carrierUnknown,
+          message: `"${carrierId}" is not a carrier ShipConfirm knows: choose one from "shipconfirm carriers".`,
+        },
+      ],
+      warnings: [],
+      formatId: null,
+      checksumVerified: false,
+    };
+  }
+  return validateTrackingForCarrier(number, carrier, service, registry);
+}
+
+/** As validateTracking, for a carrier already resolved (including generic Amazon-code carriers). */
+export function validateTrackingForCarrier(
+  number: string,
+  carrier: Carrier,
+  service?: string,
+  registry: CarrierRegistry = defaultCarrierRegistry(),
+): TrackingValidation {
   const normalized = normalizeTrackingNumber(number);
   const reasons: Refusal[] = [];
   const warnings: Refusal[] = [];
-  const carrier = registry.byId.get(carrierId) ?? resolved(registry, carrierId);
   const result = (kind: 'tracking' | 'parcel-id', match: FormatMatch | null = null): TrackingValidation => ({
     ok: reasons.length === 0,
     normalized,
-    carrier: carrier?.id ?? carrierId,
+    carrier: carrier.id,
     kind,
     reasons,
     warnings,
@@ -59,13 +86,6 @@ export function validateTracking(
     checksumVerified: match?.checksum === 'passed',
   });
 
-  if (!carrier) {
-    reasons.push({
-      code: R.carrierUnknown,
-      message: `"${carrierId}" is not a carrier ShipConfirm knows: choose one from "shipconfirm carriers".`,
-    });
-    return result('tracking');
-  }
   const chosenService = service?.trim() ? resolveService(carrier, service) : undefined;
   if (service?.trim() && !chosenService && carrier.services.length > 0) {
     warnings.push({
