@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { access, constants, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
@@ -66,6 +66,7 @@ export async function openSqliteStore(
       throw unwritableLocation(file, `cannot create its folder: ${(error as Error).message}`);
     }
     existing = await hasExistingDatabase(path);
+    await ensureWritable(path, file, existing);
   }
 
   const raw = openConnection(path, file, existing);
@@ -108,5 +109,19 @@ function openConnection(path: string, file: string, existing: boolean): BetterSq
     raw?.close();
     // Every fault here is about the file: none of our data has been touched yet.
     throw storeErrorFor(file, error) ?? unwritableLocation(file, (error as Error).message);
+  }
+}
+
+/*
+ * SQLite opens a file it may not write read-only without a word, and WAL needs to create its
+ * -wal and -shm files beside the database: check both up front so that the store refuses to
+ * start rather than failing at its first write.
+ */
+async function ensureWritable(path: string, file: string, existing: boolean): Promise<void> {
+  try {
+    await access(dirname(path), constants.W_OK | constants.X_OK);
+    if (existing) await access(path, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    throw unwritableLocation(file, (error as Error).message);
   }
 }

@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../../src/adapters/store/open-sqlite-store.js';
 import { StoreError } from '../../../src/ports/order-store.js';
-import { openInProcesses } from './fixtures/run-store-processes.js';
+import { openAsUser, openInProcesses } from './fixtures/run-store-processes.js';
 import { at, newPackage, order, seller } from './fixtures/store-data.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -145,11 +145,25 @@ describe('openSqliteStore', () => {
     await expect(opening).rejects.toThrow(file);
   });
 
-  // Root writes through any permission bits, so this can only be shown as an ordinary user.
-  it.skipIf(isRoot)('refuses a database in a read-only folder, leaving it untouched', async () => {
+  it('refuses a database in a folder it may not write, leaving it untouched', async () => {
     await fileWithData();
-    await chmod(dir, 0o500);
-    await expectRefusedUnchanged(/writable/);
+    const before = await readFile(file);
+    let refusal: { name: string; message: string } | null;
+    if (isRoot) {
+      // Root writes through any permission bits: ask as an ordinary user (nobody) instead.
+      await chmod(dir, 0o755);
+      refusal = await openAsUser(file, { uid: 65534, gid: 65534 });
+    } else {
+      await chmod(dir, 0o500);
+      refusal = await openSqliteStore(file).then(
+        () => null,
+        (error: Error) => ({ name: error.name, message: error.message }),
+      );
+    }
+    expect(refusal?.name).toBe('StoreError');
+    expect(refusal?.message).toContain(file);
+    expect(refusal?.message).toMatch(/writable/);
+    expect((await readFile(file)).equals(before)).toBe(true);
   });
 
   it('lets several stores in one process open a new file at once', async () => {
