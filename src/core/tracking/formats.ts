@@ -19,6 +19,8 @@ import yodel from './data/yodel.json' with { type: 'json' };
 import yunexpress from './data/yunexpress.json' with { type: 'json' };
 import { compileFormat, type TrackingDataFile, type TrackingFormat } from './format.js';
 
+export { TRACKING_DATA_LICENSE } from './data-license.js';
+
 // JSON imports keep the data inside core without file reads at run time; tsc copies the files
 // into dist because they are imported.
 /** The upstream MIT data files (tracking_number_data), unchanged. */

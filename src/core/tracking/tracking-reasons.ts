@@ -20,6 +20,8 @@ export const TRACKING_REASONS = {
   trackingIsParcelId: 'tracking-is-parcel-id',
   /** The number fits another carrier better (warning, or part of a refusal's advice). */
   looksLikeOtherCarrier: 'tracking-looks-like-other-carrier',
+  /** No carrier given and the number fits no known carrier's format (`tracking validate` without --carrier). */
+  unrecognised: 'tracking-unrecognised',
   /** The carrier is not known. */
   carrierUnknown: 'carrier-unknown',
   /** The service is not one we know for that carrier: treated as tracked. Warning. */
