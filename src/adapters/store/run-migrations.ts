@@ -34,7 +34,7 @@ export async function runMigrations(db: Kysely<unknown>): Promise<{ applied: str
 
 /** Names of applied migrations that this build does not ship (empty for a new database). */
 export async function unknownMigrations(db: Kysely<unknown>): Promise<string[]> {
-  const tables = await db.introspection.getTables();
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((t) => t.name === MIGRATION_TABLE)) return [];
   const rows = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(db);
   return rows.rows.map((r) => r.name).filter((name) => !(name in MIGRATIONS));

@@ -1,5 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import type BetterSqlite3 from 'better-sqlite3';
+import { StoreError } from '../../ports/order-store.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { damagedDatabase, newerDatabase, notADatabase, unwritableLocation } from './sqlite-store-error.js';
 
@@ -19,7 +20,7 @@ export async function hasExistingDatabase(file: string): Promise<boolean> {
     size = info.size;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    if (error instanceof Error && error.name === 'StoreError') throw error;
+    if (error instanceof StoreError) throw error;
     throw unwritableLocation(file, (error as Error).message);
   }
   if (size === 0) return false;
