@@ -59,8 +59,8 @@ export function storeErrorFor(file: string, error: unknown): StoreError | undefi
   const code = sqliteCode(error);
   if (code === undefined) return undefined;
   const detail = reasonOf(error);
-  if (code === 'SQLITE_NOTADB') return notADatabase(file);
-  if (code.startsWith('SQLITE_CORRUPT')) return damagedDatabase(file, detail);
+  // The opener has already seen a SQLite header, so NOTADB here means a damaged header.
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return damagedDatabase(file, detail);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new StoreError(
       `The database file ${file} stayed locked by another process (${detail}). Try again; if it persists, ` +
