@@ -2,6 +2,7 @@ import type { SimCredentials } from './src/auth/access-tokens.js';
 import { AccessTokens } from './src/auth/access-tokens.js';
 import { createSimClock } from './src/clock.js';
 import { ModelValidator } from './src/contract/model-validator.js';
+import { PresignedUrls } from './src/feeds/presigned-url.js';
 import { PaginationTokens } from './src/operations/pagination-token.js';
 import { RateLimiter } from './src/rate-limit/rate-limiter.js';
 import type { RunningSimulator, SimulatorOptions } from './src/running-simulator.js';
@@ -40,7 +41,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     speedFactor,
   });
   const world = new SimWorld(clock);
-  const app = buildServer({
+  world.feedSettings = {
+    ...world.feedSettings,
+    ...(options.feeds?.queueSeconds === undefined ? {} : { queueMs: options.feeds.queueSeconds * 1000 }),
+    ...(options.feeds?.processingSeconds === undefined
+      ? {}
+      : { processingMs: options.feeds.processingSeconds * 1000 }),
+    ...(options.feeds?.gzipReports === undefined ? {} : { gzipReports: options.feeds.gzipReports }),
+  };
+  const context = {
     world,
     tokens: new AccessTokens(clock, options.accessTokenTtlSeconds ?? 3600),
     credentials,
@@ -48,13 +57,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     validator: new ModelValidator(),
     pagination: new PaginationTokens(),
     searchLagMs: (options.searchLagSeconds ?? 120) * 1000,
-  });
+    urls: new PresignedUrls(),
+    baseUrl: '',
+  };
+  const app = buildServer(context);
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const baseUrl = `http://${urlHost}:${port}`;
+  context.baseUrl = baseUrl;
   return {
     baseUrl,
     tokenUrl: `${baseUrl}/auth/o2/token`,

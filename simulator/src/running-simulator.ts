@@ -24,6 +24,15 @@ export interface SimulatorOptions {
    * (its `lastUpdatedBefore` must be at least two minutes old); default 120.
    */
   searchLagSeconds?: number;
+  /** Feed processing, on the simulated clock. */
+  feeds?: {
+    /** Seconds a feed stays IN_QUEUE; default 30. */
+    queueSeconds?: number;
+    /** Seconds a feed stays IN_PROGRESS before DONE or FATAL; default 90. */
+    processingSeconds?: number;
+    /** GZIP-compress processing reports; default false. */
+    gzipReports?: boolean;
+  };
 }
 
 /** A simulator that is listening. */

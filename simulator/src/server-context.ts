@@ -1,5 +1,6 @@
 import type { AccessTokens, SimCredentials } from './auth/access-tokens.js';
 import type { ModelValidator } from './contract/model-validator.js';
+import type { PresignedUrls } from './feeds/presigned-url.js';
 import type { PaginationTokens } from './operations/pagination-token.js';
 import type { RateLimiter } from './rate-limit/rate-limiter.js';
 import type { SimWorld } from './world/world.js';
@@ -15,4 +16,7 @@ export interface ServerContext {
   pagination: PaginationTokens;
   /** How far searchOrders' results trail the simulated now, in ms. */
   searchLagMs: number;
+  urls: PresignedUrls;
+  /** Set once the server listens: the URL clients reach it at. */
+  baseUrl: string;
 }

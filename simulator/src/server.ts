@@ -14,6 +14,7 @@ import {
   type SpApiError,
   unsupportedMediaType,
 } from './errors.js';
+import { registerDocumentRoutes } from './feeds/document-routes.js';
 import type { ServerContext } from './server-context.js';
 import { dispatchSpApi, requestOperation, splitUrl } from './sp-api-dispatch.js';
 
@@ -87,6 +88,7 @@ export function buildServer(ctx: ServerContext): FastifyInstance {
   });
 
   registerAdminRoutes(app, ctx);
+  registerDocumentRoutes(app, ctx);
   app.all('/*', (request, reply) => dispatchSpApi(ctx, request, reply));
   return app;
 }

@@ -50,6 +50,7 @@ export async function dispatchSpApi(
     return sendError(reply, notFound('Resource not found.', `${request.method} ${path}`), null);
   }
   const { operation } = match;
+  ctx.world.advance();
   const operationId = operation.operationId;
   requestOperation.set(request, operationId);
 
@@ -113,7 +114,9 @@ export async function dispatchSpApi(
       body,
       pagination: ctx.pagination,
       searchLagMs: ctx.searchLagMs,
-      takeDropTrackingFault: () => faults.take(operationId, 'silently-drop-tracking') !== undefined,
+      takeFault: (kind) => faults.take(operationId, kind) !== undefined,
+      urls: ctx.urls,
+      baseUrl: ctx.baseUrl,
     });
     reply.header('x-amzn-RateLimit-Limit', String(rate));
     if (result.body === undefined) return reply.code(result.status).send();

@@ -40,6 +40,41 @@ export const OPERATIONS: readonly OperationSpec[] = [
     modelFile: 'catalogItems_2022-04-01.json',
     rateLimit: { ratePerSecond: 2, burst: 2 },
   },
+  {
+    operationId: 'createFeedDocument',
+    method: 'POST',
+    pathTemplate: '/feeds/2021-06-30/documents',
+    modelFile: 'feeds_2021-06-30.json',
+    rateLimit: { ratePerSecond: 0.5, burst: 15 },
+  },
+  {
+    operationId: 'getFeedDocument',
+    method: 'GET',
+    pathTemplate: '/feeds/2021-06-30/documents/{feedDocumentId}',
+    modelFile: 'feeds_2021-06-30.json',
+    rateLimit: { ratePerSecond: 0.0222, burst: 10 },
+  },
+  {
+    operationId: 'createFeed',
+    method: 'POST',
+    pathTemplate: '/feeds/2021-06-30/feeds',
+    modelFile: 'feeds_2021-06-30.json',
+    rateLimit: { ratePerSecond: 0.0083, burst: 15 },
+  },
+  {
+    operationId: 'getFeed',
+    method: 'GET',
+    pathTemplate: '/feeds/2021-06-30/feeds/{feedId}',
+    modelFile: 'feeds_2021-06-30.json',
+    rateLimit: { ratePerSecond: 2, burst: 15 },
+  },
+  {
+    operationId: 'cancelFeed',
+    method: 'DELETE',
+    pathTemplate: '/feeds/2021-06-30/feeds/{feedId}',
+    modelFile: 'feeds_2021-06-30.json',
+    rateLimit: { ratePerSecond: 2, burst: 15 },
+  },
 ];
 
 /** The outcome of matching a request path against the served operations. */

@@ -48,7 +48,7 @@ export function confirmShipment(request: OperationRequest): OperationResult {
   };
   const broken = checkPackage(order, input, nowMs, 'utc-z');
   if (broken !== null) throw invalidInput(broken.message, broken.details);
-  const dropTracking = input.trackingNumber !== '' && request.takeDropTrackingFault();
+  const dropTracking = input.trackingNumber !== '' && request.takeFault('silently-drop-tracking');
   storePackage(order, input, nowMs, dropTracking);
   return { status: 204 };
 }

@@ -1,4 +1,5 @@
 import { confirmShipment } from './confirm-shipment.js';
+import { cancelFeed, createFeed, createFeedDocument, getFeed, getFeedDocument } from './feeds.js';
 import { getCatalogItem } from './get-catalog-item.js';
 import { getOrder } from './get-order.js';
 import type { OperationHandler } from './operation.js';
@@ -10,4 +11,9 @@ export const HANDLERS: Readonly<Record<string, OperationHandler>> = {
   getOrder,
   confirmShipment,
   getCatalogItem,
+  createFeedDocument,
+  createFeed,
+  getFeed,
+  cancelFeed,
+  getFeedDocument,
 };

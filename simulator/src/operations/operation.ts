@@ -1,4 +1,6 @@
 import type { SimCredentials } from '../auth/access-tokens.js';
+import type { PresignedUrls } from '../feeds/presigned-url.js';
+import type { Fault } from '../world/faults.js';
 import type { SimWorld } from '../world/world.js';
 import type { PaginationTokens } from './pagination-token.js';
 
@@ -12,8 +14,12 @@ export interface OperationRequest {
   /** Parsed JSON body, already valid against the model (undefined for operations without one). */
   body: unknown;
   pagination: PaginationTokens;
-  /** Takes one use of an active 'silently-drop-tracking' fault; true means drop the tracking number. */
-  takeDropTrackingFault: () => boolean;
+  /** Takes one use of an active fault of this kind for the operation; true when there was one. */
+  takeFault: (kind: Fault['kind']) => boolean;
+  /** Signs document upload and download URLs. */
+  urls: PresignedUrls;
+  /** The simulator's own base URL, for the URLs it hands out. */
+  baseUrl: string;
   /** How far searchOrders' results trail the simulated now, in ms. */
   searchLagMs: number;
 }

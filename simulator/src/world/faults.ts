@@ -7,7 +7,11 @@ export type Fault =
   /** Wait `ms` real milliseconds, then answer normally. */
   | { kind: 'latency'; ms: number; count?: number }
   /** confirmShipment answers 204 but stores the package without its tracking number. */
-  | { kind: 'silently-drop-tracking'; count?: number };
+  | { kind: 'silently-drop-tracking'; count?: number }
+  /** createFeed: the feed ends FATAL whatever its document says. */
+  | { kind: 'feed-fatal'; count?: number }
+  /** createFeedDocument: the upload URL it returns has already expired. */
+  | { kind: 'expired-upload-url'; count?: number };
 
 interface ActiveFault {
   fault: Fault;

@@ -1,4 +1,6 @@
 import type { SimClock } from '../clock.js';
+import { advanceFeeds } from '../feeds/feed-processor.js';
+import { DEFAULT_FEED_SETTINGS, type FeedSettings, FeedStore } from '../feeds/feed-store.js';
 import { type Fault, FaultRegistry } from './faults.js';
 import { marketplaceById } from './marketplaces.js';
 import { generateOrders } from './order-generator.js';
@@ -31,7 +33,14 @@ export interface SeedResult {
   catalog: Array<{ sku: string; asin: string; title: string; category: string }>;
 }
 
-const FAULT_KINDS = new Set(['status', 'drop-connection', 'latency', 'silently-drop-tracking']);
+const FAULT_KINDS = new Set([
+  'status',
+  'drop-connection',
+  'latency',
+  'silently-drop-tracking',
+  'feed-fatal',
+  'expired-upload-url',
+]);
 
 /** Checks an untrusted fault description (from the admin API); returns the reason when invalid. */
 export function faultProblem(fault: unknown): string | null {
@@ -66,6 +75,10 @@ export class SimWorld {
   readonly faults = new FaultRegistry();
   /** Every SP-API and LWA request received. */
   readonly log = new RequestLog();
+  /** Feeds and feed documents. */
+  readonly feeds = new FeedStore();
+  /** How feeds are processed. */
+  feedSettings: FeedSettings = { ...DEFAULT_FEED_SETTINGS };
 
   constructor(readonly clock: SimClock) {}
 
@@ -108,6 +121,7 @@ export class SimWorld {
 
   /** Amazon's stored view of an order (Orders API 2026-01-01 `Order`, with fulfillment, recipient and packages). */
   getOrder(orderId: string): Record<string, unknown> | undefined {
+    this.advance();
     const order = this.orders.get(orderId);
     return order === undefined ? undefined : toApiOrder(order, ALL_DATASETS);
   }
@@ -124,6 +138,11 @@ export class SimWorld {
 
   clearFaults(): void {
     this.faults.clear();
+  }
+
+  /** Brings time-driven state (feed processing) up to the simulated now. */
+  advance(): void {
+    advanceFeeds(this);
   }
 
   /** The stored record itself (mutable), for the operations. */
