@@ -114,6 +114,10 @@ describe('createCarrierRegistry', () => {
       ],
       [{ aliases: { foo: 'no-such' } }, /aliases\["foo"\].*no-such/],
       [{ carriers: [{ id: 'other', displayName: 'X', amazonCode: 'Other' }] }, /reserved/],
+      [{ evricode: 'Evri' }, /"evricode": unknown setting/],
+      [{ carriers: { id: 'x' } }, /"carriers": must be a list/],
+      [{ aliases: ['RM'] }, /"aliases": must map names/],
+      [{ aliases: { RM: 3 } }, /aliases\["RM"\]: must be a carrier id/],
     ])('names the bad entry: %j', (extension, message) => {
       expect(() => createCarrierRegistry(extension as never)).toThrow(message);
     });

@@ -166,6 +166,7 @@ function applyEntry(
  * wrong carrier table must stop the start rather than send wrong codes to Amazon.
  */
 export function createCarrierRegistry(extension: CarrierRegistryExtension = {}): CarrierRegistry {
+  checkShape(extension);
   const evriCode = extension.evriCode ?? 'Hermes UK';
   if (!['Hermes UK', 'Evri', 'Other'].includes(evriCode)) {
     fail('evriCode', `must be "Hermes UK", "Evri" or "Other", got ${JSON.stringify(evriCode)}`);
@@ -261,6 +262,32 @@ export function createCarrierRegistry(extension: CarrierRegistryExtension = {}):
     marketplaceAliasIndex,
     amazonCodeByKey,
   };
+}
+
+const EXTENSION_KEYS = ['carriers', 'aliases', 'evriCode', 'extraAmazonCodes'];
+
+// Config arrives as parsed JSON: check its shape before trusting the types, and catch typos
+// ("evricode") that would otherwise be ignored silently.
+function checkShape(extension: unknown): void {
+  if (typeof extension !== 'object' || extension === null || Array.isArray(extension)) {
+    fail('the section', 'must be an object with "carriers", "aliases", "evriCode" or "extraAmazonCodes"');
+  }
+  const ext = extension as Record<string, unknown>;
+  for (const key of Object.keys(ext)) {
+    if (!EXTENSION_KEYS.includes(key))
+      fail(`"${key}"`, `unknown setting; expected one of ${EXTENSION_KEYS.join(', ')}`);
+  }
+  if (ext.carriers !== undefined && !Array.isArray(ext.carriers))
+    fail('"carriers"', 'must be a list of carriers');
+  if (ext.aliases !== undefined) {
+    const aliases = ext.aliases;
+    if (typeof aliases !== 'object' || aliases === null || Array.isArray(aliases)) {
+      fail('"aliases"', 'must map names to carrier ids, e.g. {"RM": "royal-mail"}');
+    }
+    for (const [alias, id] of Object.entries(aliases)) {
+      if (typeof id !== 'string') fail(`aliases["${alias}"]`, 'must be a carrier id');
+    }
+  }
 }
 
 let defaultRegistry: CarrierRegistry | undefined;

@@ -144,6 +144,7 @@ describe('evaluatePackage', () => {
     it('refuses Royal Mail 48 without a parcel ID', () => {
       const d = evaluatePackage(input({ service: 'Royal Mail 48', trackingId: null }), registry);
       expect(codes(d.refusals)).toEqual(['parcel-id-required']);
+      expect(d.refusals[0]?.message).toMatch(/above the 2D barcode.*untracked, choose .*Stamped Letter/);
     });
 
     it('accepts Royal Mail 24 with its parcel ID, given in either field', () => {

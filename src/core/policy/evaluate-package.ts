@@ -242,13 +242,17 @@ function checkNumber(
       ? pkg.parcelId?.trim() || pkg.trackingId?.trim()
       : pkg.trackingId?.trim() || pkg.parcelId?.trim()) ?? '';
   const label = `${carrier.displayName} ${serviceName}`.trim();
+  const untrackedNames = carrier.services.filter((s) => !s.tracked).map((s) => s.name);
   if (raw === '') {
     if (needsParcelId) {
       refusals.push({
         code: P.parcelIdRequired,
         message:
           `${label} needs the parcel ID printed above the 2D barcode on the label (up to 21 letters and ` +
-          'digits); without it Amazon refuses the confirmation.',
+          'digits); without it Amazon refuses the confirmation.' +
+          (untrackedNames.length > 0
+            ? ` If it went untracked, choose ${untrackedNames.join(' or ')}.`
+            : ''),
       });
     } else if (tracked && integrated) {
       refusals.push({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileFormat, compilePattern } from './format.js';
-import { TRACKING_FORMATS } from './formats.js';
+import { TRACKING_DATA_LICENSE, TRACKING_FORMATS } from './formats.js';
 
 describe('compilePattern', () => {
   it('drops whitespace allowances and literal hyphens, and anchors', () => {
@@ -31,4 +31,9 @@ describe('compileFormat', () => {
     expect(TRACKING_FORMATS.get('old_dominion')).toBeDefined();
     expect(TRACKING_FORMATS.get('old_dominion_guaranteed_shipment')).toBeDefined();
   });
+});
+
+it('keeps the upstream MIT notice in code, so that it travels into dist with the data', () => {
+  expect(TRACKING_DATA_LICENSE).toMatch(/^MIT License/);
+  expect(TRACKING_DATA_LICENSE).toContain('Copyright (c) 2017 Jeff Keen');
 });
