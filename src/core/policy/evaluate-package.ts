@@ -250,9 +250,7 @@ function checkNumber(
         message:
           `${label} needs the parcel ID printed above the 2D barcode on the label (up to 21 letters and ` +
           'digits); without it Amazon refuses the confirmation.' +
-          (untrackedNames.length > 0
-            ? ` If it went untracked, choose ${untrackedNames.join(' or ')}.`
-            : ''),
+          (untrackedNames.length > 0 ? ` If it went untracked, choose ${untrackedNames.join(' or ')}.` : ''),
       });
     } else if (tracked && integrated) {
       refusals.push({
