@@ -28,6 +28,10 @@ export const DEFAULT_SIM_CREDENTIALS: SimCredentials = {
   marketplaceIds: ['A1F83G8C2ARO7P'],
 };
 
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 /** Starts an Amazon simulator on a loopback port (a free one by default). */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const credentials = options.credentials ?? [DEFAULT_SIM_CREDENTIALS];
@@ -49,6 +53,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       : { processingMs: options.feeds.processingSeconds * 1000 }),
     ...(options.feeds?.gzipReports === undefined ? {} : { gzipReports: options.feeds.gzipReports }),
   };
+  world.carrierSettings = { ...world.carrierSettings, ...definedOnly(options.carriers ?? {}) };
   const context = {
     world,
     tokens: new AccessTokens(clock, options.accessTokenTtlSeconds ?? 3600),

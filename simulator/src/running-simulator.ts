@@ -33,6 +33,8 @@ export interface SimulatorOptions {
     /** GZIP-compress processing reports; default false. */
     gzipReports?: boolean;
   };
+  /** Fates of handed-over parcels, probabilities 0..1 (defaults: lost 0.01, never handed over 0.01, late 0.05). */
+  carriers?: { lostRate?: number; neverHandedOverRate?: number; lateRate?: number };
 }
 
 /** A simulator that is listening. */

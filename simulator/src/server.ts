@@ -7,6 +7,7 @@ import Fastify, {
 } from 'fastify';
 import { registerAdminRoutes } from './admin-routes.js';
 import { exchangeToken, parseLwaBody } from './auth/lwa-token-exchange.js';
+import { registerCarrierRoutes } from './carriers/carrier-routes.js';
 import {
   errorForStatus,
   invalidInput,
@@ -89,6 +90,7 @@ export function buildServer(ctx: ServerContext): FastifyInstance {
 
   registerAdminRoutes(app, ctx);
   registerDocumentRoutes(app, ctx);
+  registerCarrierRoutes(app, ctx);
   app.all('/*', (request, reply) => dispatchSpApi(ctx, request, reply));
   return app;
 }

@@ -11,5 +11,8 @@ export function getOrder(request: OperationRequest): OperationResult {
     throw notFound(`Order ${orderId} was not found.`, orderId);
   }
   const included = new Set(stringList(request.params.includedData) ?? []);
-  return { status: 200, body: { order: toApiOrder(order, included) } };
+  return {
+    status: 200,
+    body: { order: toApiOrder(order, included, (pkg) => request.world.packageStatus(pkg)) },
+  };
 }

@@ -120,7 +120,9 @@ export function searchOrders(request: OperationRequest): OperationResult {
     );
 
   const page = matches.slice(0, maxResults);
-  const body: Record<string, unknown> = { orders: page.map((o) => toApiOrder(o, included)) };
+  const body: Record<string, unknown> = {
+    orders: page.map((o) => toApiOrder(o, included, (pkg) => world.packageStatus(pkg))),
+  };
   const last = page[page.length - 1];
   if (matches.length > page.length && last !== undefined) {
     body.pagination = {

@@ -1,5 +1,5 @@
 import { marketplaceById } from './marketplaces.js';
-import { quantityShipped, type StoredOrder } from './stored-order.js';
+import { quantityShipped, type StoredOrder, type StoredPackage } from './stored-order.js';
 
 /** Datasets of `includedData` the simulator fills in; others are accepted and left out. */
 export type IncludedData = ReadonlySet<string>;
@@ -13,7 +13,11 @@ const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 
  * An order as the Orders API 2026-01-01 shows it: the core fields always, and FULFILLMENT, RECIPIENT
  * and PACKAGES only when asked for, as Amazon does.
  */
-export function toApiOrder(order: StoredOrder, included: IncludedData): Record<string, unknown> {
+export function toApiOrder(
+  order: StoredOrder,
+  included: IncludedData,
+  packageStatus: (pkg: StoredPackage) => string = () => 'SHIPPED',
+): Record<string, unknown> {
   const withFulfillment = included.has('FULFILLMENT');
   const view: Record<string, unknown> = {
     orderId: order.orderId,
@@ -77,7 +81,7 @@ export function toApiOrder(order: StoredOrder, included: IncludedData): Record<s
       const out: Record<string, unknown> = {
         packageReferenceId: pkg.packageReferenceId,
         createdTime: iso(pkg.createdMs),
-        packageStatus: { status: 'SHIPPED' },
+        packageStatus: { status: packageStatus(pkg) },
         carrier:
           pkg.carrierCode === 'Other' && pkg.carrierName !== undefined ? pkg.carrierName : pkg.carrierCode,
         shipTime: iso(pkg.shipDateMs),

@@ -1,3 +1,9 @@
+import {
+  type CarrierSettings,
+  DEFAULT_CARRIER_SETTINGS,
+  type ScanHistory,
+  scanHistory,
+} from '../carriers/scan-history.js';
 import type { SimClock } from '../clock.js';
 import { advanceFeeds } from '../feeds/feed-processor.js';
 import { DEFAULT_FEED_SETTINGS, type FeedSettings, FeedStore } from '../feeds/feed-store.js';
@@ -6,7 +12,7 @@ import { marketplaceById } from './marketplaces.js';
 import { generateOrders } from './order-generator.js';
 import { ALL_DATASETS, toApiOrder } from './order-view.js';
 import { type LoggedRequest, RequestLog } from './request-log.js';
-import type { CatalogProduct, StoredOrder } from './stored-order.js';
+import type { CatalogProduct, StoredOrder, StoredPackage } from './stored-order.js';
 
 /** What to seed: orders for one seller in one marketplace. */
 export interface SeedOrdersOptions {
@@ -79,6 +85,8 @@ export class SimWorld {
   readonly feeds = new FeedStore();
   /** How feeds are processed. */
   feedSettings: FeedSettings = { ...DEFAULT_FEED_SETTINGS };
+  /** How carriers treat handed-over parcels. */
+  carrierSettings: CarrierSettings = { ...DEFAULT_CARRIER_SETTINGS };
 
   constructor(readonly clock: SimClock) {}
 
@@ -123,7 +131,9 @@ export class SimWorld {
   getOrder(orderId: string): Record<string, unknown> | undefined {
     this.advance();
     const order = this.orders.get(orderId);
-    return order === undefined ? undefined : toApiOrder(order, ALL_DATASETS);
+    return order === undefined
+      ? undefined
+      : toApiOrder(order, ALL_DATASETS, (pkg) => this.packageStatus(pkg));
   }
 
   requests(): LoggedRequest[] {
@@ -143,6 +153,27 @@ export class SimWorld {
   /** Brings time-driven state (feed processing) up to the simulated now. */
   advance(): void {
     advanceFeeds(this);
+  }
+
+  /** The carrier's scans of a package as of the simulated now. */
+  scans(pkg: StoredPackage): ScanHistory {
+    const carrier = pkg.carrierCode === 'Other' ? (pkg.carrierName ?? 'Other') : pkg.carrierCode;
+    return scanHistory(carrier, pkg, this.clock.nowMs(), this.carrierSettings);
+  }
+
+  /** Amazon's `packageStatus.status` of a package: it follows the carrier's scans. */
+  packageStatus(pkg: StoredPackage): string {
+    const { status } = this.scans(pkg);
+    return status === 'DELIVERED' ? 'DELIVERED' : status === 'IN_TRANSIT' ? 'IN_TRANSIT' : 'SHIPPED';
+  }
+
+  /** Every stored package with this tracking number (numbers can be reused), with its order. */
+  packagesByTracking(trackingNumber: string): Array<{ order: StoredOrder; pkg: StoredPackage }> {
+    const out: Array<{ order: StoredOrder; pkg: StoredPackage }> = [];
+    for (const order of this.orders.values()) {
+      for (const pkg of order.packages) if (pkg.trackingNumber === trackingNumber) out.push({ order, pkg });
+    }
+    return out;
   }
 
   /** The stored record itself (mutable), for the operations. */
