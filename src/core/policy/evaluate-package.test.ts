@@ -258,6 +258,14 @@ describe('evaluatePackage', () => {
       expect(codes(d.warnings)).toEqual(['ship-late']);
     });
 
+    it('flags a package shipped on time but recorded after ship-by (Amazon counts the confirmation)', () => {
+      const d = evaluatePackage(
+        input({ shipDate: '2026-03-02T11:00:00Z' }, { shipByLatest: '2026-03-02T12:00:00Z' }),
+        registry,
+      );
+      expect(codes(d.warnings)).toEqual(['confirm-late']);
+    });
+
     it('accepts a ship date a few minutes ahead of now (clock skew) but refuses one further ahead', () => {
       expect(evaluatePackage(input({ shipDate: '2026-03-02T15:04:00Z' }), registry).verdict).toBe('accept');
       const d = evaluatePackage(input({ shipDate: '2026-03-02T15:06:00Z' }), registry);

@@ -343,5 +343,13 @@ function checkDates(input: PolicyInput, refusals: Refusal[], warnings: Refusal[]
       code: P.shipLate,
       message: `Shipped after the ship-by time (${input.order.shipByLatest}): it is confirmed, but counts as a late shipment.`,
     });
+  } else if (!Number.isNaN(shipBy) && now > shipBy) {
+    // Amazon's Late Shipment Rate counts the confirmation time, not the day the parcel left.
+    warnings.push({
+      code: P.confirmLate,
+      message:
+        `Recorded after the ship-by time (${input.order.shipByLatest}): Amazon counts a confirmation after ` +
+        'ship-by as late even when the parcel left on time. Record packages as they are handed over.',
+    });
   }
 }

@@ -20,6 +20,7 @@ export const POLICY_REASONS = {
   shipDateFuture: 'ship-date-future',
   shipDateBeforeOrder: 'ship-date-before-order',
   shipLate: 'ship-late',
+  confirmLate: 'confirm-late',
 } as const;
 
 /** Whether a code refuses the package, only warns, or depends on the case. */
