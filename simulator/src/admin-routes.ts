@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { accountHealthReport } from './judgement/account-health-report.js';
+import { sellerMetrics } from './judgement/seller-metrics.js';
 import type { ServerContext } from './server-context.js';
 import type { Fault } from './world/faults.js';
 import { faultProblem } from './world/world.js';
@@ -74,6 +76,23 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
   app.get<{ Params: { orderId: string } }>('/_sim/orders/:orderId', async (request, reply) => {
     const order = world.getOrder(request.params.orderId);
     return order === undefined ? adminError(reply, 404, `no order ${request.params.orderId}`) : { order };
+  });
+
+  app.get<{ Querystring: { sellerId?: string; marketplaceId?: string } }>(
+    '/_sim/metrics',
+    async (request) => {
+      const sellerId = request.query.sellerId ?? defaults?.sellerId ?? '';
+      const marketplaceId = request.query.marketplaceId ?? defaults?.marketplaceIds[0] ?? '';
+      return sellerMetrics(world, sellerId, marketplaceId);
+    },
+  );
+  app.get<{ Querystring: { sellerId?: string } }>('/_sim/account-health', async (request) => {
+    const sellerId = request.query.sellerId ?? defaults?.sellerId ?? '';
+    const credentials = ctx.credentials.find((c) => c.sellerId === sellerId);
+    const marketplaces = credentials?.marketplaceIds ?? [
+      ...new Set(world.ordersOf(sellerId).map((o) => o.marketplaceId)),
+    ];
+    return accountHealthReport(world, sellerId, marketplaces);
   });
 
   app.get('/_sim/faults', async () => ({ faults: world.faults.list() }));

@@ -7,6 +7,8 @@ import {
 import type { SimClock } from '../clock.js';
 import { advanceFeeds } from '../feeds/feed-processor.js';
 import { DEFAULT_FEED_SETTINGS, type FeedSettings, FeedStore } from '../feeds/feed-store.js';
+import { accountHealthReport } from '../judgement/account-health-report.js';
+import { type SellerMetrics, sellerMetrics } from '../judgement/seller-metrics.js';
 import { type Fault, FaultRegistry } from './faults.js';
 import { marketplaceById } from './marketplaces.js';
 import { generateOrders } from './order-generator.js';
@@ -153,6 +155,16 @@ export class SimWorld {
   /** Brings time-driven state (feed processing) up to the simulated now. */
   advance(): void {
     advanceFeeds(this);
+  }
+
+  /** Amazon's view of the seller's VTR (overall and per category), late shipment and cancel rates. */
+  metrics(sellerId: string, marketplaceId: string): SellerMetrics {
+    return sellerMetrics(this, sellerId, marketplaceId);
+  }
+
+  /** The account-health report (accountHealthReport-2020-11-18 shape) for the seller's marketplaces. */
+  accountHealth(sellerId: string, marketplaceIds: string[]): Record<string, unknown> {
+    return accountHealthReport(this, sellerId, marketplaceIds);
   }
 
   /** The carrier's scans of a package as of the simulated now. */
