@@ -78,6 +78,8 @@ export function faultProblem(fault: unknown): string | null {
  */
 export class SimWorld {
   private readonly orders = new Map<string, StoredOrder>();
+  /** Orders by seller, so a search does not scan every seller's orders. */
+  private readonly bySeller = new Map<string, StoredOrder[]>();
   private readonly catalog = new Map<string, CatalogProduct>();
   /** Injected faults by operation. */
   readonly faults = new FaultRegistry();
@@ -111,7 +113,7 @@ export class SimWorld {
       isTaken: (id) => this.orders.has(id),
     });
     for (const product of generated.catalog) this.catalog.set(product.asin, product);
-    for (const order of generated.orders) this.orders.set(order.orderId, order);
+    for (const order of generated.orders) this.addOrder(order);
     return {
       orders: generated.orders.map((o) => ({
         orderId: o.orderId,
@@ -194,13 +196,21 @@ export class SimWorld {
   }
 
   /** All orders of one seller. */
-  ordersOf(sellerId: string): StoredOrder[] {
-    return [...this.orders.values()].filter((o) => o.sellerId === sellerId);
+  ordersOf(sellerId: string): readonly StoredOrder[] {
+    return this.bySeller.get(sellerId) ?? [];
   }
 
   /** Adds a hand-made order (tests use it for cases the generator does not produce, e.g. FBA orders). */
   addOrder(order: StoredOrder): void {
+    const previous = this.orders.get(order.orderId);
+    if (previous !== undefined) {
+      const list = this.bySeller.get(previous.sellerId) ?? [];
+      list.splice(list.indexOf(previous), 1);
+    }
     this.orders.set(order.orderId, order);
+    const list = this.bySeller.get(order.sellerId) ?? [];
+    list.push(order);
+    this.bySeller.set(order.sellerId, list);
   }
 
   addCatalogProduct(product: CatalogProduct): void {
