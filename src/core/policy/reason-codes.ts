@@ -127,7 +127,7 @@ export const REASON_CODES: Readonly<
   },
   [TRACKING_REASONS.parcelIdUnusual]: {
     severity: 'warning',
-    meaning: 'A parcel ID of 13-21 characters that is not the usual 21 hex characters.',
+    meaning: 'A parcel ID of 13-21 characters that is not the usual 21 or 16 hex characters.',
   },
   [TRACKING_REASONS.trackingIsParcelId]: {
     severity: 'refusal',

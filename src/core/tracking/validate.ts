@@ -177,7 +177,7 @@ function checkParcelId(
     warnings.push({
       code: R.parcelIdUnusual,
       message:
-        `${normalized} is not the usual 21-character parcel ID (digits and A-F); it is accepted, ` +
+        `${normalized} is not the usual 21- or 16-character parcel ID (digits and A-F); it is accepted, ` +
         'but check it against the code above the 2D barcode.',
     });
   }
