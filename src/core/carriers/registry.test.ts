@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import projectCarrierCodes from '../../../amazon-models/carrier-codes.json' with { type: 'json' };
 import amazonCarrierCodes from './amazon-carrier-codes.json' with { type: 'json' };
 import { BUILTIN_CARRIERS } from './builtin-carriers.js';
 import { createCarrierRegistry } from './registry.js';
@@ -8,6 +9,8 @@ describe('createCarrierRegistry', () => {
 
   it("knows Amazon's 378 codes plus Other, and not Evri by default", () => {
     expect(amazonCarrierCodes.values).toHaveLength(378);
+    // Core cannot read amazon-models/ at run time, so it holds a copy: keep the two identical.
+    expect(amazonCarrierCodes.values).toEqual(projectCarrierCodes.values);
     expect(registry.amazonCodes.has('Royal Mail')).toBe(true);
     expect(registry.amazonCodes.has('Other')).toBe(true);
     expect(registry.amazonCodes.has('Evri')).toBe(false);
