@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
@@ -75,6 +76,35 @@ export function buildServer(ctx: ServerContext): FastifyInstance {
 
   app.post('/auth/o2/token', async (request, reply) => {
     requestOperation.set(request, 'lwaToken');
+    // LWA can fail too: the same faults as the SP-API operations, under the name lwaToken.
+    const faults = ctx.world.faults;
+    if (faults.take('lwaToken', 'drop-connection', false) !== undefined) {
+      ctx.world.log.add({
+        at: ctx.world.clock.now().toISOString(),
+        method: 'POST',
+        path: '/auth/o2/token',
+        operation: 'lwaToken',
+        status: 0,
+      });
+      reply.hijack();
+      request.raw.socket.destroy();
+      return reply;
+    }
+    const latency = faults.take('lwaToken', 'latency', false);
+    if (latency !== undefined) await sleep(latency.ms);
+    const statusFault = faults.take('lwaToken', 'status', false);
+    if (statusFault !== undefined) {
+      const error =
+        statusFault.status >= 500
+          ? 'server_error'
+          : statusFault.status === 429
+            ? 'slow_down'
+            : 'invalid_request';
+      return reply
+        .code(statusFault.status)
+        .type('application/json')
+        .send({ error, error_description: 'Injected fault.' });
+    }
     const raw = request.body instanceof Buffer ? request.body.toString('utf8') : '';
     const result = exchangeToken(
       parseLwaBody(request.headers['content-type'], raw),

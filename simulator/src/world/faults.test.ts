@@ -58,6 +58,23 @@ describe('injected faults', () => {
     expect(again.packages[0]?.trackingNumber).toBe('320019254000221BB4EFC');
   });
 
+  it('fails the LWA token exchange too, under the name lwaToken', async () => {
+    t.sim.world.setFault('lwaToken', { kind: 'status', status: 500, count: 1 });
+    const c = t.sim.credentials;
+    const answer = await fetch(t.sim.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: c.refreshToken,
+        client_id: c.clientId,
+        client_secret: c.clientSecret,
+      }).toString(),
+    });
+    expect(answer.status).toBe(500);
+    expect(await answer.json()).toMatchObject({ error: 'server_error' });
+  });
+
   it('rejects a malformed fault', () => {
     expect(() => t.sim.world.setFault('getOrder', { kind: 'status', status: 200 })).toThrow(/status/);
   });

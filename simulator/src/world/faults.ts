@@ -39,9 +39,16 @@ export class FaultRegistry {
     this.faults.clear();
   }
 
-  /** Takes one use of the fault of this kind for the operation, if any is active. */
-  take<K extends Fault['kind']>(operation: string, kind: K): Extract<Fault, { kind: K }> | undefined {
-    for (const key of [operation, ANY_OPERATION]) {
+  /**
+   * Takes one use of the fault of this kind for the operation, if any is active. `*` faults apply
+   * unless `includeAny` is false (the LWA endpoint, which `*` does not cover).
+   */
+  take<K extends Fault['kind']>(
+    operation: string,
+    kind: K,
+    includeAny = true,
+  ): Extract<Fault, { kind: K }> | undefined {
+    for (const key of includeAny ? [operation, ANY_OPERATION] : [operation]) {
       const active = this.faults.get(key)?.find((f) => f.fault.kind === kind && f.remaining > 0);
       if (active !== undefined) {
         active.remaining -= 1;
