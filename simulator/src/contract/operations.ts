@@ -62,6 +62,13 @@ export const OPERATIONS: readonly OperationSpec[] = [
     rateLimit: { ratePerSecond: 0.0083, burst: 15 },
   },
   {
+    operationId: 'getFeeds',
+    method: 'GET',
+    pathTemplate: '/feeds/2021-06-30/feeds',
+    modelFile: 'feeds_2021-06-30.json',
+    rateLimit: { ratePerSecond: 0.0222, burst: 10 },
+  },
+  {
     operationId: 'getFeed',
     method: 'GET',
     pathTemplate: '/feeds/2021-06-30/feeds/{feedId}',

@@ -190,11 +190,14 @@ describe('Feeds 2021-06-30', () => {
     });
     expect(wrongType.status).toBe(403);
     expect(await wrongType.text()).toContain('SignatureDoesNotMatch');
-    const forged = await fetch(created.url.replace(/Signature=./, 'Signature=0'), {
-      method: 'PUT',
-      headers: { 'content-type': 'text/xml' },
-      body: '<x/>',
-    });
+    const forged = await fetch(
+      created.url.replace(/Signature=(.)/, (_m, c: string) => `Signature=${c === '0' ? '1' : '0'}`),
+      {
+        method: 'PUT',
+        headers: { 'content-type': 'text/xml' },
+        body: '<x/>',
+      },
+    );
     expect(forged.status).toBe(403);
     t.sim.world.clock.advance(5 * 60_000 + 1);
     const late = await fetch(created.url, {
@@ -251,5 +254,33 @@ describe('Feeds 2021-06-30', () => {
       await fetch(`${t.sim.baseUrl}/_documents/${encodeURIComponent(documentId)}`),
     );
     expect(download.status).toBe(403);
+  });
+
+  it('lists the seller’s feeds newest first with getFeeds, paged by a signed nextToken', async () => {
+    t = await startTestSim({ rateLimits: false }, 1);
+    const documentId = await upload('<x/>', 'text/xml');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push(await submit('POST_ORDER_FULFILLMENT_DATA', documentId));
+      t.sim.world.clock.advance(1_000);
+    }
+    const first = await t.get('/feeds/2021-06-30/feeds?feedTypes=POST_ORDER_FULFILLMENT_DATA&pageSize=2');
+    expect(first.status).toBe(200);
+    expectContract('getFeeds', first);
+    const page1 = first.body as { feeds: Array<{ feedId: string }>; nextToken?: string };
+    expect(page1.feeds.map((f) => f.feedId)).toEqual([ids[2], ids[1]]);
+    const second = await t.get(
+      `/feeds/2021-06-30/feeds?nextToken=${encodeURIComponent(page1.nextToken ?? '')}`,
+    );
+    const page2 = second.body as { feeds: Array<{ feedId: string }>; nextToken?: string };
+    expect(page2.feeds.map((f) => f.feedId)).toEqual([ids[0]]);
+    expect(page2.nextToken).toBeUndefined();
+    expect((await t.get('/feeds/2021-06-30/feeds?nextToken=forged')).status).toBe(400);
+    const missing = await t.get('/feeds/2021-06-30/feeds');
+    expect(missing.status).toBe(400);
+    expectContract('getFeeds', missing);
+    expect(
+      (await t.get('/feeds/2021-06-30/feeds?feedTypes=POST_ORDER_FULFILLMENT_DATA&pageSize=101')).status,
+    ).toBe(400);
   });
 });

@@ -1,7 +1,7 @@
 import { invalidInput, notFound } from '../errors.js';
 import { SUPPORTED_FEED_TYPES } from '../feeds/feed-processor.js';
 import type { FeedRecord } from '../feeds/feed-store.js';
-import type { OperationRequest, OperationResult } from './operation.js';
+import { type OperationRequest, type OperationResult, stringList } from './operation.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 
@@ -72,9 +72,83 @@ function ownFeed(request: OperationRequest): FeedRecord {
   return feed;
 }
 
+interface FeedsCursor {
+  sellerId: string;
+  filters: string;
+  offset: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Feeds 2021-06-30 `getFeeds`: the seller's feeds, newest first, filtered and paged. */
+export function getFeeds(request: OperationRequest): OperationResult {
+  const { params, world, credentials } = request;
+  const nowMs = world.clock.nowMs();
+  let filters: {
+    types?: string[];
+    marketplaces?: string[];
+    statuses?: string[];
+    sinceMs: number;
+    untilMs: number;
+  };
+  let offset = 0;
+  if (typeof params.nextToken === 'string') {
+    const cursor = request.pagination.decode<FeedsCursor>(params.nextToken);
+    if (cursor === null || cursor.sellerId !== credentials.sellerId)
+      throw invalidInput('Invalid nextToken.', 'nextToken');
+    filters = JSON.parse(cursor.filters) as typeof filters;
+    offset = cursor.offset;
+  } else {
+    const types = stringList(params.feedTypes);
+    if (types === undefined)
+      throw invalidInput('feedTypes is required unless nextToken is given.', 'feedTypes');
+    const sinceMs =
+      typeof params.createdSince === 'string' ? Date.parse(params.createdSince) : nowMs - 90 * DAY_MS;
+    const untilMs = typeof params.createdUntil === 'string' ? Date.parse(params.createdUntil) : nowMs;
+    if (sinceMs < nowMs - 90 * DAY_MS)
+      throw invalidInput('createdSince cannot be more than 90 days ago.', 'createdSince');
+    if (untilMs < sinceMs) throw invalidInput('createdUntil must be after createdSince.', 'createdUntil');
+    const marketplaces = stringList(params.marketplaceIds);
+    const statuses = stringList(params.processingStatuses);
+    filters = {
+      types,
+      sinceMs,
+      untilMs,
+      ...(marketplaces === undefined ? {} : { marketplaces }),
+      ...(statuses === undefined ? {} : { statuses }),
+    };
+  }
+  const pageSize = (params.pageSize as number | undefined) ?? 10;
+  const matches = [...world.feeds.feeds.values()]
+    .filter(
+      (f) =>
+        f.sellerId === credentials.sellerId &&
+        (filters.types === undefined || filters.types.includes(f.feedType)) &&
+        (filters.marketplaces === undefined ||
+          f.marketplaceIds.some((m) => filters.marketplaces?.includes(m))) &&
+        (filters.statuses === undefined || filters.statuses.includes(f.status)) &&
+        f.createdMs >= filters.sinceMs &&
+        f.createdMs <= filters.untilMs,
+    )
+    .sort((a, b) => b.createdMs - a.createdMs || b.feedId.localeCompare(a.feedId));
+  const page = matches.slice(offset, offset + pageSize);
+  const body: Record<string, unknown> = { feeds: page.map(feedView) };
+  if (offset + pageSize < matches.length) {
+    body.nextToken = request.pagination.encode({
+      sellerId: credentials.sellerId,
+      filters: JSON.stringify(filters),
+      offset: offset + pageSize,
+    } satisfies FeedsCursor);
+  }
+  return { status: 200, body };
+}
+
 /** Feeds 2021-06-30 `getFeed`. */
 export function getFeed(request: OperationRequest): OperationResult {
-  const feed = ownFeed(request);
+  return { status: 200, body: feedView(ownFeed(request)) };
+}
+
+function feedView(feed: FeedRecord): Record<string, unknown> {
   const body: Record<string, unknown> = {
     feedId: feed.feedId,
     feedType: feed.feedType,
@@ -86,7 +160,7 @@ export function getFeed(request: OperationRequest): OperationResult {
     body.processingStartTime = iso(feed.startsAtMs);
   if (feed.status === 'DONE' || feed.status === 'FATAL') body.processingEndTime = iso(feed.endsAtMs);
   if (feed.resultFeedDocumentId !== undefined) body.resultFeedDocumentId = feed.resultFeedDocumentId;
-  return { status: 200, body };
+  return body;
 }
 
 /** Feeds 2021-06-30 `cancelFeed`: only a feed still IN_QUEUE can be cancelled. */

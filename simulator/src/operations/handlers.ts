@@ -1,5 +1,5 @@
 import { confirmShipment } from './confirm-shipment.js';
-import { cancelFeed, createFeed, createFeedDocument, getFeed, getFeedDocument } from './feeds.js';
+import { cancelFeed, createFeed, createFeedDocument, getFeed, getFeedDocument, getFeeds } from './feeds.js';
 import { getCatalogItem } from './get-catalog-item.js';
 import { getOrder } from './get-order.js';
 import type { OperationHandler } from './operation.js';
@@ -16,4 +16,5 @@ export const HANDLERS: Readonly<Record<string, OperationHandler>> = {
   getFeed,
   cancelFeed,
   getFeedDocument,
+  getFeeds,
 };

@@ -21,20 +21,20 @@ export interface PageCursor {
 export class PaginationTokens {
   private readonly secret = randomBytes(32);
 
-  encode(cursor: PageCursor): string {
+  encode(cursor: PageCursor | object): string {
     const payload = Buffer.from(JSON.stringify(cursor)).toString('base64url');
     return `${payload}.${this.sign(payload)}`;
   }
 
   /** The cursor, or null when the token is malformed or was not issued by this simulator. */
-  decode(token: string): PageCursor | null {
+  decode<T = PageCursor>(token: string): T | null {
     const [payload, signature, extra] = token.split('.');
     if (payload === undefined || signature === undefined || extra !== undefined) return null;
     const expected = Buffer.from(this.sign(payload));
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
     try {
-      return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as PageCursor;
+      return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as T;
     } catch {
       return null;
     }

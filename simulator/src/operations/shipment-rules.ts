@@ -35,6 +35,16 @@ function isRoyalMail(carrierCode: string, carrierName: string | undefined): bool
   return carrierCode === 'Royal Mail' || (carrierCode === 'Other' && /royal\s*mail/i.test(carrierName ?? ''));
 }
 
+/**
+ * Royal Mail 24/48 (the products "Royal Mail 24" / "Royal Mail 48", also written RM24, RM48, 24H,
+ * 48H) - but not "Tracked 24" / "Tracked 48", which carry 13-character S10 tracking numbers.
+ */
+export function isRoyalMail2448Service(shippingMethod: string | undefined): boolean {
+  const m = (shippingMethod ?? '').toLowerCase();
+  if (/tracked|special|signed|international/.test(m)) return false;
+  return /(royal\s*mail|\brm)\s*(24|48)\b|^\s*(24|48)\s*h?\s*$|\b(24|48)\s*(parcel|h)\b/.test(m);
+}
+
 /** Royal Mail 24/48 needs the parcel ID printed above the 2D barcode as tracking number. */
 export function royalMailParcelIdRule(
   carrierCode: string,
@@ -42,7 +52,7 @@ export function royalMailParcelIdRule(
   shippingMethod: string | undefined,
   trackingNumber: string,
 ): RuleBreak | null {
-  if (!isRoyalMail(carrierCode, carrierName) || !/24|48/.test(shippingMethod ?? '')) return null;
+  if (!isRoyalMail(carrierCode, carrierName) || !isRoyalMail2448Service(shippingMethod)) return null;
   if (PARCEL_ID.test(trackingNumber) && !S10.test(trackingNumber.toUpperCase())) return null;
   return {
     message: `Invalid trackingNumber '${trackingNumber}' for Royal Mail ${shippingMethod}: a Royal Mail 24/48 shipment needs the unique parcel ID printed above the 2D barcode (13 to 21 letters and digits, no spaces).`,
