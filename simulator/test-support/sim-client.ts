@@ -114,7 +114,7 @@ export function unshippedOrder(seeded: SeedResult, index = 0): SeedResult['order
   return order;
 }
 
-/** A valid Royal Mail Tracked 24 package for every unit of the order, shipped a minute before the test start. */
+/** A valid Royal Mail 24 package (parcel ID) for every unit of the order, shipped a minute before the test start. */
 export function fullPackage(
   order: SeedResult['orders'][number],
   overrides: Record<string, unknown> = {},
@@ -122,7 +122,7 @@ export function fullPackage(
   return {
     packageReferenceId: '1',
     carrierCode: 'Royal Mail',
-    shippingMethod: 'Royal Mail Tracked 24',
+    shippingMethod: 'Royal Mail 24',
     trackingNumber: '320019254000221BB4EFC',
     shipDate: new Date(TEST_START.getTime() - 60_000).toISOString().replace('.000Z', 'Z'),
     orderItems: order.items.map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantity })),

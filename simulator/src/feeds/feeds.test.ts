@@ -91,7 +91,7 @@ describe('Feeds 2021-06-30', () => {
       message(
         4,
         c.orderId,
-        '<CarrierCode>Royal Mail</CarrierCode><ShippingMethod>Tracked 48</ShippingMethod><ShipperTrackingNumber>AB123456785GB</ShipperTrackingNumber>',
+        '<CarrierCode>Royal Mail</CarrierCode><ShippingMethod>Royal Mail 48</ShippingMethod><ShipperTrackingNumber>AB123456785GB</ShipperTrackingNumber>',
       ),
       message(5, d.orderId, '<CarrierCode>Yodel</CarrierCode><ShippingMethod>Standard</ShippingMethod>'),
     ]);

@@ -6,6 +6,7 @@ import {
   UK,
   unshippedOrder,
 } from '../../test-support/sim-client.js';
+import { isRoyalMail2448Service } from './shipment-rules.js';
 
 type OrderView = {
   fulfillment: { fulfillmentStatus: string };
@@ -235,6 +236,44 @@ describe('confirmShipment', () => {
     const answer = await t.confirm(order.orderId, fullPackage(order, { trackingNumber }));
     expect(answer.status).toBe(400);
     expect(firstError(answer.body).message).toMatch(/parcel ID/);
+  });
+
+  it.each(['Tracked 48', 'Royal Mail Tracked 24'])(
+    'accepts an S10 number for %s (tracked, not a 24/48 parcel service)',
+    async (shippingMethod) => {
+      const order = takeOrder();
+      const answer = await t.confirm(
+        order.orderId,
+        fullPackage(order, { shippingMethod, trackingNumber: 'AB123456785GB' }),
+      );
+      expect(answer.status).toBe(204);
+    },
+  );
+
+  it.each(['Royal Mail 48', 'RM24', '48H', 'Royal Mail 24 Parcel'])(
+    'treats %j as a Royal Mail 24/48 service',
+    (method) => {
+      expect(isRoyalMail2448Service(method)).toBe(true);
+    },
+  );
+
+  it.each([
+    'Tracked 48',
+    'Royal Mail Tracked 24',
+    'Special Delivery Guaranteed',
+    'International Tracked',
+    'Standard',
+  ])('does not treat %j as a 24/48 parcel-ID service', (method) => {
+    expect(isRoyalMail2448Service(method)).toBe(false);
+  });
+
+  it('accepts an S10 number for Royal Mail Tracked 48 (S10 service, not 24/48 parcel)', async () => {
+    const order = takeOrder();
+    const answer = await t.confirm(
+      order.orderId,
+      fullPackage(order, { shippingMethod: 'Tracked 48', trackingNumber: 'AB123456785GB' }),
+    );
+    expect(answer.status).toBe(204);
   });
 
   it('accepts an S10 number for Royal Mail Special Delivery (not a 24/48 service)', async () => {
