@@ -75,6 +75,43 @@ describe('Amazon’s judgement: VTR per category, late shipment and cancel rates
     expect(served).toEqual(JSON.parse(JSON.stringify(metrics)));
   });
 
+  it('counts a tracking number sent only after delivery as a defect', async () => {
+    t = await startTestSim(
+      {
+        rateLimits: false,
+        accessTokenTtlSeconds: 1e9,
+        carriers: { lostRate: 0, neverHandedOverRate: 0, lateRate: 0 },
+      },
+      40,
+    );
+    const world = t.sim.world;
+    const [early, late] = t.seeded.orders.filter((o) => {
+      const stored = world.storedOrder(o.orderId);
+      return (
+        o.status === 'UNSHIPPED' &&
+        stored !== undefined &&
+        !stored.prime &&
+        stored.address.countryCode === 'GB'
+      );
+    });
+    if (early === undefined || late === undefined) throw new Error('not enough orders');
+    const dpd = { carrierCode: 'DPD', shippingMethod: 'Next Day', trackingNumber: '15501234567890' };
+    expect((await t.confirm(early.orderId, fullPackage(early, dpd))).status).toBe(204);
+    // Shipped a minute before the start, confirmed untracked, tracking added six days later (after delivery).
+    expect((await t.confirm(late.orderId, fullPackage(late, { ...dpd, trackingNumber: '' }))).status).toBe(
+      204,
+    );
+    world.clock.advance(6 * DAY);
+    const retro = fullPackage(late, { ...dpd, trackingNumber: '15501234567891' });
+    const retroAnswer = await t.confirm(late.orderId, retro);
+    expect(retroAnswer.status, retroAnswer.text).toBe(204);
+    world.clock.advance(1 * DAY);
+    expect(world.metrics(t.sim.credentials.sellerId, UK).validTrackingRate).toMatchObject({
+      count: 2,
+      hits: 1,
+    });
+  });
+
   it('counts orders confirmed after ship-by, or not at all, as late', async () => {
     t = await startTestSim({ rateLimits: false }, 12);
     const world = t.sim.world;

@@ -26,7 +26,8 @@ export interface SellerMetrics {
   /**
    * Valid Tracking Rate: domestic, non-Prime, merchant-fulfilled packages confirmed with an integrated
    * carrier (on Amazon's list, not `Other`), whose promised delivery date (deliverByWindow.latestDateTime)
-   * falls in the last 30 days; valid = the carrier scanned it at least once. Overall and per category
+   * falls in the last 30 days; valid = the carrier scanned it at least once and Amazon had the number
+   * before the parcel was delivered. Overall and per category
    * (a package counts in each category of its items).
    */
   validTrackingRate: WindowedRate & { byCategory: Record<string, WindowedRate> };
@@ -82,7 +83,12 @@ export function sellerMetrics(world: SimWorld, sellerId: string, marketplaceId: 
     if (order.deliverByLatestMs < vtrFromMs || order.deliverByLatestMs > nowMs) continue;
     for (const pkg of order.packages) {
       if (pkg.carrierCode === 'Other' || !carriers.has(pkg.carrierCode)) continue;
-      const isValid = world.scans(pkg).events.length > 0;
+      const { events } = world.scans(pkg);
+      const delivered = events.find((e) => e.code === 'DELIVERED');
+      // A tracking number Amazon learnt only after the parcel was delivered is a defect.
+      const addedAfterDelivery =
+        delivered !== undefined && (pkg.trackingAddedMs ?? 0) > Date.parse(delivered.at);
+      const isValid = events.length > 0 && !addedAfterDelivery;
       shipments += 1;
       if (isValid) valid += 1;
       const categories = new Set(

@@ -126,6 +126,10 @@ export function storePackage(
   if (input.shippingMethod !== undefined) stored.shippingMethod = input.shippingMethod;
   if (input.trackingNumber !== undefined && input.trackingNumber !== '' && !dropTracking) {
     stored.trackingNumber = input.trackingNumber;
+    const previous = existing >= 0 ? order.packages[existing] : undefined;
+    // Amazon judges when it learnt a number: resending the same one keeps the original time.
+    stored.trackingAddedMs =
+      previous?.trackingNumber === input.trackingNumber ? (previous.trackingAddedMs ?? nowMs) : nowMs;
   }
   if (existing >= 0) order.packages[existing] = stored;
   else order.packages.push(stored);

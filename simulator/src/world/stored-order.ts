@@ -30,6 +30,8 @@ export interface StoredPackage {
   shippingMethod?: string;
   /** Absent when the seller sent none or a fault dropped it. */
   trackingNumber?: string;
+  /** Epoch ms (simulated) when Amazon first received the current tracking number. */
+  trackingAddedMs?: number;
   /** Epoch ms of the ship date the seller declared. */
   shipDateMs: number;
   /** Epoch ms (simulated) when Amazon first stored this package. */
