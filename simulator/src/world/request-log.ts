@@ -19,11 +19,13 @@ export class RequestLog {
 
   add(entry: LoggedRequest): void {
     this.entries.push(entry);
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    // Trim in batches: dropping one entry per request would move the whole array every time.
+    if (this.entries.length > this.capacity * 1.1)
+      this.entries.splice(0, this.entries.length - this.capacity);
   }
 
   all(): LoggedRequest[] {
-    return this.entries.slice();
+    return this.entries.slice(-this.capacity);
   }
 
   clear(): void {
