@@ -225,6 +225,7 @@ describe('Feeds 2021-06-30', () => {
     const feedId = await submit('POST_ORDER_FULFILLMENT_DATA', documentId);
     const cancelled = await t.request('DELETE', `/feeds/2021-06-30/feeds/${feedId}`);
     expect(cancelled.status).toBe(200);
+    expectContract('cancelFeed', cancelled);
     expect((await feed(feedId)).processingStatus).toBe('CANCELLED');
     const again = await t.request('DELETE', `/feeds/2021-06-30/feeds/${feedId}`);
     expect(again.status).toBe(400);

@@ -70,6 +70,24 @@ describe('seeded order generator', () => {
     ).toEqual(new Set(['IE', 'FR', 'DE']));
   });
 
+  it('generates German and US order streams with their own countries and currencies', () => {
+    const world = new SimWorld(createSimClock({ startTime: NOW, frozen: true }));
+    world.seedOrders({
+      sellerId: 'DE',
+      marketplaceId: 'A1PA6795UKMFR9',
+      count: 200,
+      spreadDays: 10,
+      seed: 4,
+    });
+    world.seedOrders({ sellerId: 'US', marketplaceId: 'ATVPDKIKX0DER', count: 200, spreadDays: 10, seed: 4 });
+    const de = world.ordersOf('DE');
+    const us = world.ordersOf('US');
+    expect(de.every((o) => o.currencyCode === 'EUR')).toBe(true);
+    expect(de.filter((o) => o.address.countryCode === 'DE').length).toBeGreaterThan(160);
+    expect(us.every((o) => o.currencyCode === 'USD')).toBe(true);
+    expect(us.filter((o) => o.address.countryCode === 'US').length).toBeGreaterThan(160);
+  });
+
   it('refuses an unknown marketplace', () => {
     const world = new SimWorld(createSimClock({ startTime: NOW, frozen: true }));
     expect(() =>
