@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type Answer,
+  login,
   startTestSim,
   TEST_START,
   type TestSim,
@@ -255,6 +256,14 @@ describe('Feeds 2021-06-30', () => {
       await fetch(`${t.sim.baseUrl}/_documents/${encodeURIComponent(documentId)}`),
     );
     expect(download.status).toBe(403);
+    const kept = await t.get(`/feeds/2021-06-30/documents/${encodeURIComponent(documentId)}`);
+    expect(kept.status).toBe(200);
+    t.sim.world.clock.advance(29 * 86_400_000);
+    const gone = await t.request('GET', `/feeds/2021-06-30/documents/${encodeURIComponent(documentId)}`, {
+      headers: { 'x-amz-access-token': await login(t.sim) },
+    });
+    expect(gone.status).toBe(404);
+    expectContract('getFeedDocument', gone);
   });
 
   it('lists the seller’s feeds newest first with getFeeds, paged by a signed nextToken', async () => {

@@ -177,7 +177,9 @@ export function cancelFeed(request: OperationRequest): OperationResult {
 export function getFeedDocument(request: OperationRequest): OperationResult {
   const id = String(request.params.feedDocumentId);
   const document = request.world.feeds.documents.get(id);
-  if (document === undefined || document.sellerId !== request.credentials.sellerId) {
+  // Amazon keeps feed documents for 28 days.
+  const expired = document !== undefined && request.world.clock.nowMs() - document.createdMs > 28 * DAY_MS;
+  if (document === undefined || document.sellerId !== request.credentials.sellerId || expired) {
     throw notFound(`Feed document ${id} was not found.`, id);
   }
   const expiresAtMs = request.world.clock.nowMs() + request.world.feedSettings.urlLifetimeMs;
