@@ -62,6 +62,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     validator: new ModelValidator(),
     pagination: new PaginationTokens(),
     searchLagMs: (options.searchLagSeconds ?? 120) * 1000,
+    rateScale: speedFactor,
     urls: new PresignedUrls(),
     baseUrl: '',
   };

@@ -16,6 +16,11 @@ export interface ServerContext {
   pagination: PaginationTokens;
   /** How far searchOrders' results trail the simulated now, in ms. */
   searchLagMs: number;
+  /**
+   * Simulated seconds per real second. `x-amzn-RateLimit-Limit` announces the rate a client
+   * sees in real time (Amazon's rate x this), so a client that adopts the header paces right.
+   */
+  rateScale: number;
   urls: PresignedUrls;
   /** Set once the server listens: the URL clients reach it at. */
   baseUrl: string;

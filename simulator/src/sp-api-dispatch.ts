@@ -77,7 +77,7 @@ export async function dispatchSpApi(
   const statusFault = faults.take(operationId, 'status');
   if (statusFault !== undefined) return sendError(reply, errorForStatus(statusFault.status), null);
 
-  const rate = operation.rateLimit.ratePerSecond;
+  const rate = operation.rateLimit.ratePerSecond * ctx.rateScale;
   if (
     !ctx.limiter.take(operationId, `${credentials.clientId}|${credentials.sellerId}`, operation.rateLimit)
   ) {

@@ -7,6 +7,7 @@ import type { Order } from '../../core/order.js';
 import type { Logger } from '../../ports/logger.js';
 import { type App, openApp } from '../composition-root.js';
 import type { Config } from '../config/config.js';
+import { ReplayClock } from './replay-clock.js';
 import { sampleShipments } from './sample-shipments.js';
 import { seededRng } from './sample-tracking-numbers.js';
 
@@ -39,8 +40,10 @@ export interface DemoSummary {
  */
 export async function runDemo(config: Config, logger: Logger, options: DemoOptions): Promise<DemoSummary> {
   const started = Date.now();
+  const clock = new ReplayClock();
   const app: App = await openApp(config, {
     logger,
+    clock,
     simulatorOptions: { speedFactor: options.speedFactor },
   });
   try {
@@ -54,15 +57,16 @@ export async function runDemo(config: Config, logger: Logger, options: DemoOptio
       spreadDays: 30,
       seed: 20261125,
     });
-    for (const item of seeded.catalog) {
-      await app.deps.store.setSkuCategory(app.sellerId, item.sku, item.category, now().toISOString());
-    }
     options.progress(
       `Seeded ${seeded.orders.length} orders over the last 30 days; ${seeded.catalog.length} SKUs in ${new Set(seeded.catalog.map((c) => c.category)).size} categories.`,
     );
 
     const sync = await syncOrders(app.deps, { sellerId: app.sellerId, marketplaceIds: app.marketplaceIds });
     options.progress(`Pulled ${sync.inserted} orders from Amazon in ${sync.pages} page(s).`);
+    // The seller's own SKU -> category list (Amazon's orders carry no category).
+    for (const item of seeded.catalog) {
+      await app.deps.store.setSkuCategory(app.sellerId, item.sku, item.category, now().toISOString());
+    }
 
     const orders = await app.deps.store.listOrders({ sellerId: app.sellerId, limit: 100_000 });
     const shipments = sampleShipments([...orders].reverse(), now(), seededRng(7));
@@ -75,7 +79,10 @@ export async function runDemo(config: Config, logger: Logger, options: DemoOptio
     };
     let recorded = 0;
     let refusedAtIntake = 0;
+    // Each parcel is recorded a few minutes after it was handed over, as a packer would.
+    shipments.sort((a, b) => Date.parse(a.shipDate!) - Date.parse(b.shipDate!));
     for (const s of shipments) {
+      clock.replay(new Date(Math.min(Date.parse(s.shipDate!) + 3 * 60_000, Date.now())));
       const r = await recordShipment(app.deps, s, 'hold');
       for (const w of r.warnings) tally(warnings, w.code, w.message);
       if (r.kind === 'refused') {

@@ -43,8 +43,8 @@ const PROFILES: readonly Profile[] = [
   },
   {
     weight: 5,
-    label: 'Royal Mail 2nd Class untracked',
-    make: () => ({ carrier: 'Royal Mail', service: '2nd Class' }),
+    label: 'Royal Mail large letter, untracked',
+    make: () => ({ carrier: 'Royal Mail', service: 'Large Letter' }),
   },
   {
     weight: 4,
@@ -97,11 +97,11 @@ function pick(rng: Rng): Profile {
 /**
  * The parcels a demo warehouse ships for `orders`: one package per order, or one per item line
  * for some multi-line orders (split shipments), handed over 2-30 hours after the order and never
- * in the future. About one in ten re-uses the previous parcel's tracking ID by mistake.
+ * in the future. Now and then a packer re-uses the previous parcel's tracking ID by mistake.
  */
 export function sampleShipments(orders: readonly Order[], now: Date, rng: Rng): ShipmentInput[] {
   const out: ShipmentInput[] = [];
-  let previousTracking: string | null = null;
+  let previous = null as { carrier: string; trackingId: string } | null;
   for (const order of orders) {
     if (order.status !== 'UNSHIPPED') continue;
     const split = order.items.length > 1 && rng() < 0.3;
@@ -114,8 +114,9 @@ export function sampleShipments(orders: readonly Order[], now: Date, rng: Rng): 
         now.getTime() - 60_000,
       );
       let trackingId = made.trackingId ?? null;
-      if (trackingId && previousTracking && rng() < 0.03) trackingId = previousTracking;
-      if (made.trackingId) previousTracking = made.trackingId;
+      // The packer scans the previous parcel's label again (same carrier, so the number fits).
+      if (trackingId && previous?.carrier === made.carrier && rng() < 0.08) trackingId = previous.trackingId;
+      if (made.trackingId) previous = { carrier: made.carrier, trackingId: made.trackingId };
       out.push({
         ...made,
         trackingId,
