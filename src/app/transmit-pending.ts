@@ -3,7 +3,7 @@ import type { Package } from '../core/package.js';
 import { packageReferenceId } from '../core/package.js';
 import { retryDelayMs } from '../core/retry-delay.js';
 import { MarketplaceError } from '../ports/marketplace.js';
-import { StaleStateError } from '../ports/order-store.js';
+import { type AttemptOutcome, StaleStateError, type TransmissionAttempt } from '../ports/order-store.js';
 import { applyPackageEvent } from './apply-package-event.js';
 import type { AppDeps } from './deps.js';
 
@@ -102,6 +102,25 @@ async function sendOne(
   );
   if (!sending) return null;
   const startedAt = clock.now().toISOString();
+  const attempt = (
+    outcome: AttemptOutcome,
+    httpStatus: number | null,
+    errorCode: string | null,
+    errorMessage: string | null,
+    amazonRequestId: string | null,
+    finishedAt = clock.now().toISOString(),
+  ): TransmissionAttempt => ({
+    packageId: sending.packageId,
+    attemptNo: sending.attempts,
+    channel: 'confirm-shipment',
+    startedAt,
+    finishedAt,
+    outcome,
+    httpStatus,
+    errorCode,
+    errorMessage,
+    amazonRequestId,
+  });
 
   try {
     const result = await marketplace.confirmShipment({
@@ -118,35 +137,15 @@ async function sendOne(
     const finishedAt = clock.now().toISOString();
     return await store.transaction(async (tx) => {
       if (result.kind === 'accepted') {
-        await tx.recordAttempt({
-          packageId: sending.packageId,
-          attemptNo: sending.attempts,
-          channel: 'confirm-shipment',
-          startedAt,
-          finishedAt,
-          outcome: 'accepted',
-          httpStatus: 204,
-          errorCode: null,
-          errorMessage: null,
-          amazonRequestId: result.requestId,
-        });
+        await tx.recordAttempt(attempt('accepted', 204, null, null, result.requestId, finishedAt));
         const p = await applyPackageEvent(tx, sending, 'amazon-accepted', null, finishedAt);
         logger.info({ packageId: sending.packageId, orderId: order.orderId }, 'package confirmed');
         return { kind: 'confirmed', package: p! } as const;
       }
       const reason = adviceForAmazonRefusal(result.code, result.message);
-      await tx.recordAttempt({
-        packageId: sending.packageId,
-        attemptNo: sending.attempts,
-        channel: 'confirm-shipment',
-        startedAt,
-        finishedAt,
-        outcome: 'refused',
-        httpStatus: result.httpStatus,
-        errorCode: result.code,
-        errorMessage: result.message,
-        amazonRequestId: result.requestId,
-      });
+      await tx.recordAttempt(
+        attempt('refused', result.httpStatus, result.code, result.message, result.requestId, finishedAt),
+      );
       const p = await applyPackageEvent(tx, sending, 'amazon-refused', reason, finishedAt);
       logger.warn(
         { packageId: sending.packageId, orderId: order.orderId, code: result.code },
@@ -166,18 +165,7 @@ async function sendOne(
     );
     const nextAttemptAt = new Date(clock.now().getTime() + delay).toISOString();
     const outcome = await store.transaction(async (tx) => {
-      await tx.recordAttempt({
-        packageId: sending.packageId,
-        attemptNo: sending.attempts,
-        channel: 'confirm-shipment',
-        startedAt,
-        finishedAt,
-        outcome: 'temporary-failure',
-        httpStatus: e.httpStatus,
-        errorCode: e.code,
-        errorMessage: e.message,
-        amazonRequestId: null,
-      });
+      await tx.recordAttempt(attempt('temporary-failure', e.httpStatus, e.code, e.message, null, finishedAt));
       const retrying = await applyPackageEvent(
         tx,
         sending,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSimulator, startSimulator } from '../../simulator/index.js';
 import { s10, seededRng } from '../../src/edges/demo/sample-tracking-numbers.js';
-import { runCli } from '../support/run-cli.js';
+import { runCli, simulatorEnv } from '../support/run-cli.js';
 
 // The first slice through every layer: the built CLI, in its own process, against the simulator
 // over real HTTP, on a real SQLite file.
@@ -15,6 +15,9 @@ let orders: ReturnType<RunningSimulator['world']['seedOrders']>['orders'];
 const rng = seededRng(42);
 
 const cli = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => runCli(args, { ...env, ...extraEnv }, dir);
+/** Records a valid Royal Mail Tracked 48 package for all of an order's unshipped items. */
+const shipTracked48 = (orderId: string) =>
+  cli(['ship', orderId, '--carrier', 'Royal Mail', '--service', 'Tracked 48', '--tracking', s10(rng, 'TT')]);
 const countsOf = async () =>
   JSON.parse((await cli(['status', '--json'])).stdout).packageCounts as Record<string, number>;
 
@@ -30,16 +33,7 @@ beforeAll(async () => {
     })
     .orders.filter((o) => o.status === 'UNSHIPPED');
   dir = mkdtempSync(join(tmpdir(), 'shipconfirm-e2e-'));
-  env = {
-    SHIPCONFIRM_DB: join(dir, 'e2e.db'),
-    SPAPI_ENDPOINT: sim.baseUrl,
-    LWA_TOKEN_URL: sim.tokenUrl,
-    LWA_CLIENT_ID: sim.credentials.clientId,
-    LWA_CLIENT_SECRET: sim.credentials.clientSecret,
-    LWA_REFRESH_TOKEN: sim.credentials.refreshToken,
-    SHIPCONFIRM_SELLER_ID: sim.credentials.sellerId,
-    SPAPI_MARKETPLACE_IDS: 'A1F83G8C2ARO7P',
-  };
+  env = simulatorEnv(sim, join(dir, 'e2e.db'));
 });
 
 afterAll(async () => {
@@ -271,16 +265,7 @@ describe('Amazon faults', () => {
         ])
       ).code,
     ).not.toBe(70);
-    const ok = await cli([
-      'ship',
-      order.orderId,
-      '--carrier',
-      'Royal Mail',
-      '--service',
-      'Tracked 48',
-      '--tracking',
-      s10(rng, 'TT'),
-    ]);
+    const ok = await shipTracked48(order.orderId);
     expect(ok.code, ok.stderr).toBe(0);
     sim.world.setFault('confirmShipment', { kind: 'status', status: 400, count: 1 });
     const r = await cli(['transmit']);
@@ -296,16 +281,7 @@ describe('Amazon faults', () => {
 
   it('Amazon unavailable: transmit exits 3 and the package stays queued to retry', async () => {
     const order = orders[11]!;
-    const ok = await cli([
-      'ship',
-      order.orderId,
-      '--carrier',
-      'Royal Mail',
-      '--service',
-      'Tracked 48',
-      '--tracking',
-      s10(rng, 'TT'),
-    ]);
+    const ok = await shipTracked48(order.orderId);
     expect(ok.code, ok.stderr).toBe(0);
     sim.world.setFault('confirmShipment', { kind: 'status', status: 503, count: 100 });
     const r = await cli(['transmit']);

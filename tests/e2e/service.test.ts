@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningSimulator, startSimulator } from '../../simulator/index.js';
 import { s10, seededRng } from '../../src/edges/demo/sample-tracking-numbers.js';
 import { type LongRunning, startLongRunning } from '../support/long-running.js';
-import { runCli } from '../support/run-cli.js';
+import { runCli, simulatorEnv } from '../support/run-cli.js';
 
 const running: LongRunning[] = [];
 let sim: RunningSimulator | null = null;
@@ -24,28 +24,32 @@ function tempDir(settings?: object): string {
 describe('shipconfirm run (the service)', () => {
   it('against an SP-API endpoint: says which Amazon first, syncs, sends a recorded package within seconds, stops cleanly on SIGTERM', async () => {
     sim = await startSimulator();
-    const seeded = sim.world.seedOrders({ sellerId: sim.credentials.sellerId, marketplaceId: 'A1F83G8C2ARO7P', count: 10, spreadDays: 2, seed: 8 });
+    const seeded = sim.world.seedOrders({
+      sellerId: sim.credentials.sellerId,
+      marketplaceId: 'A1F83G8C2ARO7P',
+      count: 10,
+      spreadDays: 2,
+      seed: 8,
+    });
     const dir = tempDir({ service: { syncIntervalMs: 1000, transmitIntervalMs: 200 } });
-    const env = {
-      SHIPCONFIRM_DB: join(dir, 'svc.db'),
-      SPAPI_ENDPOINT: sim.baseUrl,
-      LWA_TOKEN_URL: sim.tokenUrl,
-      LWA_CLIENT_ID: sim.credentials.clientId,
-      LWA_CLIENT_SECRET: sim.credentials.clientSecret,
-      LWA_REFRESH_TOKEN: sim.credentials.refreshToken,
-      SHIPCONFIRM_SELLER_ID: sim.credentials.sellerId,
-    };
+    const env = simulatorEnv(sim, join(dir, 'svc.db'));
     const service = startLongRunning(['run'], env, dir);
     running.push(service);
     await service.waitFor(/"inserted":10/);
     const first = JSON.parse(service.output().split('\n')[0]!);
-    expect(first.msg).toBe(`ShipConfirm talks to Amazon SP-API at ${sim.baseUrl} (seller ${sim.credentials.sellerId})`);
+    expect(first.msg).toBe(
+      `ShipConfirm talks to Amazon SP-API at ${sim.baseUrl} (seller ${sim.credentials.sellerId})`,
+    );
     expect(service.output()).not.toContain(sim.credentials.clientSecret);
     expect(service.output()).not.toContain(sim.credentials.refreshToken);
 
     const order = seeded.orders.find((o) => o.status === 'UNSHIPPED')!;
     const tracking = s10(seededRng(3), 'TT');
-    const ship = await runCli(['ship', order.orderId, '--carrier', 'Royal Mail', '--service', 'Tracked 48', '--tracking', tracking], env, dir);
+    const ship = await runCli(
+      ['ship', order.orderId, '--carrier', 'Royal Mail', '--service', 'Tracked 48', '--tracking', tracking],
+      env,
+      dir,
+    );
     expect(ship.code, ship.stderr).toBe(0);
     await service.waitFor(/"msg":"package confirmed"/);
     const atAmazon = sim.world.getOrder(order.orderId) as { packages: Array<{ trackingNumber?: string }> };
@@ -88,7 +92,12 @@ describe('shipconfirm sim', () => {
     const token = await fetch(`${url}/auth/o2/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refresh, client_id: clientId, client_secret: secret }),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: refresh,
+        client_id: clientId,
+        client_secret: secret,
+      }),
     });
     expect(token.status).toBe(200);
     expect(await p.stop('SIGINT')).toBe(0);

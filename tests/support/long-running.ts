@@ -34,8 +34,10 @@ export function startLongRunning(args: readonly string[], env: NodeJS.ProcessEnv
         const check = () => {
           const m = out.match(pattern);
           if (m) return resolve(m);
-          if (child.exitCode !== null) return reject(new Error(`process exited (${child.exitCode}) before ${pattern}:\n${out}`));
-          if (Date.now() - started > limitMs) return reject(new Error(`no ${pattern} within ${limitMs} ms:\n${out}`));
+          if (child.exitCode !== null)
+            return reject(new Error(`process exited (${child.exitCode}) before ${pattern}:\n${out}`));
+          if (Date.now() - started > limitMs)
+            return reject(new Error(`no ${pattern} within ${limitMs} ms:\n${out}`));
           setTimeout(check, 50);
         };
         check();

@@ -38,3 +38,24 @@ export function runCli(
     child.stdin.end(input ?? '');
   });
 }
+
+/** Settings that point the product at a simulator as if it were Amazon (real LWA credentials mode). */
+export function simulatorEnv(
+  sim: {
+    baseUrl: string;
+    tokenUrl: string;
+    credentials: { clientId: string; clientSecret: string; refreshToken: string; sellerId: string };
+  },
+  databasePath: string,
+): NodeJS.ProcessEnv {
+  return {
+    SHIPCONFIRM_DB: databasePath,
+    SPAPI_ENDPOINT: sim.baseUrl,
+    LWA_TOKEN_URL: sim.tokenUrl,
+    LWA_CLIENT_ID: sim.credentials.clientId,
+    LWA_CLIENT_SECRET: sim.credentials.clientSecret,
+    LWA_REFRESH_TOKEN: sim.credentials.refreshToken,
+    SHIPCONFIRM_SELLER_ID: sim.credentials.sellerId,
+    SPAPI_MARKETPLACE_IDS: 'A1F83G8C2ARO7P',
+  };
+}
