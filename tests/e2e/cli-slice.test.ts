@@ -301,6 +301,26 @@ describe('Amazon faults', () => {
 });
 
 describe('doctor, migrate, configuration and database errors', () => {
+  it('status of an unknown order is refused (1)', async () => {
+    const r = await cli(['status', '999-0000000-0000000']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('999-0000000-0000000 is not known here');
+  });
+
+  it('demo refuses a nonsense order count as a usage error (2)', async () => {
+    const r = await cli(['demo', '--orders', 'lots']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--orders');
+  });
+
+  it('doctor with a wrong secret: exit 3, FAILED with the fix, secret not shown', async () => {
+    const secret = 'another-wrong-secret-0987654321';
+    const r = await cli(['doctor'], { LWA_CLIENT_SECRET: secret });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/Amazon connection: FAILED.*LWA_CLIENT_SECRET/);
+    expect(r.stdout + r.stderr).not.toContain(secret);
+  });
+
   it('doctor prints the settings with secrets hidden and checks both connections', async () => {
     const r = await cli(['doctor']);
     expect(r.code, r.stderr).toBe(0);
