@@ -3,7 +3,9 @@ import type { Carrier, CarrierService } from './registry.js';
 // Reviewed by hand. Sources: Amazon's CarrierCode list (amazon-carrier-codes.json), FACTS.md
 // "Carriers", and the carriers' own service names. The `integrated` flags are our reading of
 // which carriers Amazon tracks in each marketplace (unverified): sellers can override them in
-// config (`carriers` section) without a code change.
+// config (`carriers` section) without a code change. `marketplaces` names where a carrier Amazon
+// does not track is still used (North American couriers), so their formats are not offered as
+// "looks like" advice to UK and EU orders.
 
 const tracked = (name: string, ...aliases: string[]): CarrierService => ({
   name,
@@ -535,6 +537,7 @@ export const BUILTIN_CARRIERS: readonly Carrier[] = [
     carrierName: 'Canpar',
     aliases: ['Canpar Express'],
     integrated: {},
+    marketplaces: ['US'],
     services: [tracked('Ground')],
     trackingFormatIds: ['canpar_22'],
   },
@@ -545,6 +548,7 @@ export const BUILTIN_CARRIERS: readonly Carrier[] = [
     carrierName: 'GOFO Express',
     aliases: ['GOFO'],
     integrated: {},
+    marketplaces: ['US'],
     services: [tracked('Standard')],
     trackingFormatIds: ['gofo_us'],
   },
@@ -555,6 +559,7 @@ export const BUILTIN_CARRIERS: readonly Carrier[] = [
     carrierName: 'Spee-Dee Delivery',
     aliases: ['Spee-Dee', 'Speedee'],
     integrated: {},
+    marketplaces: ['US'],
     services: [tracked('Standard')],
     trackingFormatIds: ['speedee'],
   },

@@ -121,8 +121,32 @@ describe('createCarrierRegistry', () => {
       [{ carriers: { id: 'x' } }, /"carriers": must be a list/],
       [{ aliases: ['RM'] }, /"aliases": must map names/],
       [{ aliases: { RM: 3 } }, /aliases\["RM"\]: must be a carrier id/],
+      [
+        { carriers: [{ id: 'x', displayName: 'X', amazonCode: 'DPD', integrated: { UK: 'yes' } }] },
+        /carriers\[0\] \(id "x"\).*"integrated" of "UK" must be true or false/,
+      ],
+      [
+        { carriers: [{ id: 'x', displayName: 'X', amazonCode: 'DPD', marketplaces: 'UK' }] },
+        /carriers\[0\] \(id "x"\).*"marketplaces" must be a list/,
+      ],
     ])('names the bad entry: %j', (extension, message) => {
       expect(() => createCarrierRegistry(extension as never)).toThrow(message);
+    });
+
+    it('reads marketplace codes in integrated and marketplaces as upper case', () => {
+      const r = createCarrierRegistry({
+        carriers: [
+          {
+            id: 'van',
+            displayName: 'Van',
+            amazonCode: 'Other',
+            carrierName: 'Van',
+            integrated: { uk: false },
+            marketplaces: [' de '],
+          },
+        ],
+      });
+      expect(r.byId.get('van')).toMatchObject({ integrated: { UK: false }, marketplaces: ['DE'] });
     });
 
     it('accepts extra Amazon codes', () => {

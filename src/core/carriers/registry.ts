@@ -30,6 +30,12 @@ export interface Carrier {
   marketplaceAliases?: Record<string, string[]>;
   /** Whether Amazon tracks this carrier, per marketplace code (`UK`); absent means false. */
   integrated: Record<string, boolean>;
+  /**
+   * Marketplace codes where sellers use this carrier without Amazon tracking it there (`['US']`).
+   * With `integrated`, it limits the "looks like another carrier" advice to carriers that operate
+   * in the order's marketplace (see operatesIn).
+   */
+  marketplaces?: string[];
   services: CarrierService[];
   /** Ids of the tracking formats (src/core/tracking/data) this carrier's numbers follow. */
   trackingFormatIds: string[];
@@ -109,6 +115,10 @@ function checkServices(where: string, services: unknown): CarrierService[] {
   });
 }
 
+function upperKeys(flags: Record<string, boolean>): Record<string, boolean> {
+  return Object.fromEntries(Object.entries(flags).map(([m, on]) => [m.trim().toUpperCase(), on]));
+}
+
 function mergeServices(base: readonly CarrierService[], added: readonly CarrierService[]): CarrierService[] {
   const merged = [...base];
   for (const svc of added) {
@@ -132,13 +142,23 @@ function applyEntry(
   if (entry.integrated !== undefined && (typeof entry.integrated !== 'object' || entry.integrated === null)) {
     fail(where, '"integrated" must map marketplace codes to true or false, e.g. {"UK": true}');
   }
+  for (const [market, on] of Object.entries(entry.integrated ?? {})) {
+    if (typeof on !== 'boolean') fail(where, `"integrated" of "${market}" must be true or false`);
+  }
+  if (entry.marketplaces !== undefined && !isStringArray(entry.marketplaces)) {
+    fail(where, '"marketplaces" must be a list of marketplace codes, e.g. ["UK"]');
+  }
+  // Codes are compared upper case everywhere; a seller writing {"uk": true} means the UK.
+  const marketplaces = entry.marketplaces?.map((m) => m.trim().toUpperCase());
+  const integrated = entry.integrated === undefined ? undefined : upperKeys(entry.integrated);
   const services = entry.services === undefined ? undefined : checkServices(where, entry.services);
   if (existing) {
     return {
       ...existing,
       ...entry,
       aliases: [...existing.aliases, ...(entry.aliases ?? [])],
-      integrated: { ...existing.integrated, ...(entry.integrated ?? {}) },
+      integrated: { ...existing.integrated, ...(integrated ?? {}) },
+      ...(marketplaces ? { marketplaces } : {}),
       services: services ? mergeServices(existing.services, services) : existing.services,
       trackingFormatIds: entry.trackingFormatIds ?? existing.trackingFormatIds,
     };
@@ -154,7 +174,8 @@ function applyEntry(
     displayName: entry.displayName,
     amazonCode: entry.amazonCode,
     aliases: entry.aliases ?? [],
-    integrated: entry.integrated ?? {},
+    integrated: integrated ?? {},
+    ...(marketplaces ? { marketplaces } : {}),
     services: services ?? [],
     trackingFormatIds: entry.trackingFormatIds ?? [],
   };

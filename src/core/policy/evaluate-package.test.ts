@@ -248,6 +248,39 @@ describe('evaluatePackage', () => {
     });
   });
 
+  describe('"looks like another carrier" only among carriers of the order\'s marketplace', () => {
+    const looksLike = (d: ReturnType<typeof evaluatePackage>) =>
+      d.warnings.filter((w) => w.code === 'tracking-looks-like-other-carrier');
+
+    it('does not call a UK Evri number a Canada Post number', () => {
+      const d = evaluatePackage(
+        input({ carrier: 'Evri', service: 'Standard', trackingId: '9664303568020479' }),
+        registry,
+      );
+      expect(d.verdict).toBe('accept');
+      expect(looksLike(d)).toEqual([]);
+    });
+
+    it('still warns when a DPD number is typed as Royal Mail on a UK order', () => {
+      const d = evaluatePackage(
+        input({ carrier: 'RM', service: 'Tracked 24', trackingId: '15501234567890Q' }),
+        registry,
+      );
+      expect(looksLike(d)[0]?.message).toMatch(/looks like a DPD .*not Royal Mail/);
+    });
+
+    it('names the carrier where it operates (US order, same number typed as USPS)', () => {
+      const d = evaluatePackage(
+        input(
+          { carrier: 'USPS', service: 'Priority Mail', trackingId: '9664303568020479' },
+          { marketplaceCode: 'US' },
+        ),
+        registry,
+      );
+      expect(looksLike(d)[0]?.message).toContain('Canada Post');
+    });
+  });
+
   describe('dates', () => {
     it('allows a ship date after ship-by and flags it late', () => {
       const d = evaluatePackage(

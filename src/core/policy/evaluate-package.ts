@@ -112,7 +112,16 @@ export function evaluatePackage(input: PolicyInput, registry: CarrierRegistry): 
   const service = chooseService(carrier, pkg.service ?? '', typedService, refusals, warnings);
   const shippingService = service?.name ?? pkg.service?.trim() ?? '';
   const tracking = carrier
-    ? checkNumber(registry, carrier, service, shippingService, pkg, integrated, refusals, warnings)
+    ? checkNumber(
+        registry,
+        carrier,
+        service,
+        shippingService,
+        pkg,
+        { integrated, market },
+        refusals,
+        warnings,
+      )
     : {
         trackingId: numberGiven(pkg),
         trackingKind: numberGiven(pkg) ? ('tracking' as const) : ('none' as const),
@@ -231,7 +240,7 @@ function checkNumber(
   service: CarrierService | undefined,
   serviceName: string,
   pkg: PolicyInput['package'],
-  integrated: boolean,
+  where: { integrated: boolean; market: string },
   refusals: Refusal[],
   warnings: Refusal[],
 ): { trackingId: string | null; trackingKind: 'tracking' | 'parcel-id' | 'none' } {
@@ -252,7 +261,7 @@ function checkNumber(
           'digits); without it Amazon refuses the confirmation.' +
           (untrackedNames.length > 0 ? ` If it went untracked, choose ${untrackedNames.join(' or ')}.` : ''),
       });
-    } else if (tracked && integrated) {
+    } else if (tracked && where.integrated) {
       refusals.push({
         code: P.trackingRequired,
         message: `${label} is a tracked service: enter its tracking number from the label.`,
@@ -276,7 +285,10 @@ function checkNumber(
       message: `${label} is untracked; the number given is sent, but check the service.`,
     });
   }
-  const result = validateTrackingForCarrier(raw, carrier, service?.name, registry);
+  // The marketplace keeps "looks like another carrier" advice to carriers that operate there.
+  const result = validateTrackingForCarrier(raw, carrier, service?.name, registry, {
+    marketplaceCode: where.market,
+  });
   refusals.push(...result.reasons);
   warnings.push(...result.warnings);
   return { trackingId: result.normalized, trackingKind: result.kind };

@@ -28,4 +28,15 @@ describe('detectCarriers', () => {
     expect(detectCarriers('not a number!')).toEqual([]);
     expect(detectCarriers('')).toEqual([]);
   });
+
+  it('considers only carriers that operate in the marketplace when one is given', () => {
+    // 16 digits with a valid Canada Post check digit, and also the shape of an Evri number.
+    expect(detectCarriers('9664303568020479')[0]?.carrierId).toBe('canada-post');
+    const uk = detectCarriers('9664303568020479', undefined, 'UK').map((d) => d.carrierId);
+    expect(uk).not.toContain('canada-post');
+    expect(uk).not.toContain('hermes-de');
+    expect(uk).toContain('evri');
+    // Amazon marketplace ids work as well as codes.
+    expect(detectCarriers('9664303568020479', undefined, 'ATVPDKIKX0DER')[0]?.carrierId).toBe('canada-post');
+  });
 });

@@ -1,4 +1,6 @@
+import { operatesIn } from '../carriers/operates-in.js';
 import { type CarrierRegistry, defaultCarrierRegistry } from '../carriers/registry.js';
+import { findMarketplace } from '../marketplace.js';
 import type { TrackingFormat } from './format.js';
 import { TRACKING_FORMATS } from './formats.js';
 import { matchFormat } from './match-format.js';
@@ -22,14 +24,21 @@ interface DetectIndex {
   }>;
 }
 
-// One index per registry: which carriers use each format. Registries are immutable, so caching is safe.
-const indexes = new WeakMap<CarrierRegistry, DetectIndex>();
+// One index per registry and marketplace (`*` for all): which carriers use each format.
+// Registries are immutable, so caching is safe, and detection stays a walk over formats.
+const indexes = new WeakMap<CarrierRegistry, Map<string, DetectIndex>>();
 
-function indexFor(registry: CarrierRegistry): DetectIndex {
-  let index = indexes.get(registry);
+function indexFor(registry: CarrierRegistry, market: string | undefined): DetectIndex {
+  let byMarket = indexes.get(registry);
+  if (!byMarket) {
+    byMarket = new Map();
+    indexes.set(registry, byMarket);
+  }
+  let index = byMarket.get(market ?? '*');
   if (!index) {
     const carriersByFormat = new Map<string, string[]>();
     for (const carrier of registry.carriers) {
+      if (market !== undefined && !operatesIn(carrier, market)) continue;
       for (const id of carrier.trackingFormatIds) {
         const list = carriersByFormat.get(id) ?? [];
         list.push(carrier.id);
@@ -41,7 +50,7 @@ function indexFor(registry: CarrierRegistry): DetectIndex {
       return format ? [{ format, carrierIds }] : [];
     });
     index = { formats };
-    indexes.set(registry, index);
+    byMarket.set(market ?? '*', index);
   }
   return index;
 }
@@ -50,16 +59,23 @@ function indexFor(registry: CarrierRegistry): DetectIndex {
  * Which carriers a number could belong to, best first: a verified check digit beats a pattern
  * that only fits, and a documented format beats one we are unsure of. One entry per carrier.
  * Used to warn "this looks like a DPD number, not Royal Mail", never to choose the carrier.
+ * With `marketplaceCode` (`UK` or an Amazon marketplace id), only carriers that operate there
+ * (see operatesIn) are candidates: a UK parcel is never "a Canada Post number".
  */
 export function detectCarriers(
   number: string,
   registry: CarrierRegistry = defaultCarrierRegistry(),
+  marketplaceCode?: string,
 ): DetectedCarrier[] {
   const normalized = normalizeTrackingNumber(number);
   if (normalized === '' || !hasOnlyTrackingCharacters(normalized)) return [];
+  const market =
+    marketplaceCode === undefined
+      ? undefined
+      : (findMarketplace(marketplaceCode)?.code ?? marketplaceCode.trim().toUpperCase());
   const best = new Map<string, DetectedCarrier & { rank: number; order: number }>();
   let order = 0;
-  for (const { format, carrierIds } of indexFor(registry).formats) {
+  for (const { format, carrierIds } of indexFor(registry, market).formats) {
     const match = matchFormat(format, normalized);
     if (!match || match.checksum === 'failed') continue;
     const checksumVerified = match.checksum === 'passed';

@@ -114,4 +114,34 @@ describe('validateTracking', () => {
       'tracking-format',
     ]);
   });
+
+  describe('"looks like another carrier" advice in a marketplace', () => {
+    const looksLike = (v: ReturnType<typeof validateTracking>) =>
+      v.warnings.filter((w) => w.code === 'tracking-looks-like-other-carrier');
+
+    it('names no carrier that does not operate in the marketplace', () => {
+      // Canada Post check digit passes, but a UK Evri parcel is not a Canada Post parcel.
+      const uk = validateTracking('9664303568020479', 'evri', 'Standard', undefined, {
+        marketplaceCode: 'UK',
+      });
+      expect(uk.ok).toBe(true);
+      expect(looksLike(uk)).toEqual([]);
+      // Without a marketplace every carrier is considered (tracking validate without --marketplace).
+      expect(looksLike(validateTracking('9664303568020479', 'evri'))[0]?.message).toContain('Canada Post');
+    });
+
+    it('still names a carrier of the marketplace that fits better', () => {
+      const v = validateTracking('15501234567890Q', 'royal-mail', 'Tracked 48', undefined, {
+        marketplaceCode: 'UK',
+      });
+      expect(looksLike(v)[0]?.message).toMatch(/looks like a DPD .*not Royal Mail/);
+    });
+
+    it('reads carrier names as in the marketplace', () => {
+      const de = validateTracking('12345678901234', 'Hermes', undefined, undefined, {
+        marketplaceCode: 'DE',
+      });
+      expect(de.carrier).toBe('hermes-de');
+    });
+  });
 });

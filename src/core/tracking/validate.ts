@@ -28,6 +28,16 @@ export interface TrackingValidation {
   readonly checksumVerified: boolean;
 }
 
+/** Optional context of a validation. */
+export interface ValidateTrackingOptions {
+  /**
+   * The order's marketplace (`UK` or an Amazon id). When given, carrier names are read as there
+   * (`Hermes` is Evri in the UK) and "looks like another carrier" advice names only carriers that
+   * operate there; when absent, every carrier is considered.
+   */
+  readonly marketplaceCode?: string;
+}
+
 const S10_SHAPE = /^[A-Z]{2}[0-9]{9}[A-Z]{2}$/;
 const PARCEL_ID_MIN = 13;
 const PARCEL_ID_MAX = 21;
@@ -43,8 +53,9 @@ export function validateTracking(
   carrierId: string,
   service?: string,
   registry: CarrierRegistry = defaultCarrierRegistry(),
+  options: ValidateTrackingOptions = {},
 ): TrackingValidation {
-  const carrier = registry.byId.get(carrierId) ?? resolved(registry, carrierId);
+  const carrier = registry.byId.get(carrierId) ?? resolved(registry, carrierId, options.marketplaceCode);
   if (!carrier) {
     return {
       ok: false,
@@ -62,7 +73,7 @@ export function validateTracking(
       checksumVerified: false,
     };
   }
-  return validateTrackingForCarrier(number, carrier, service, registry);
+  return validateTrackingForCarrier(number, carrier, service, registry, options);
 }
 
 /** As validateTracking, for a carrier already resolved (including generic Amazon-code carriers). */
@@ -71,6 +82,7 @@ export function validateTrackingForCarrier(
   carrier: Carrier,
   service?: string,
   registry: CarrierRegistry = defaultCarrierRegistry(),
+  options: ValidateTrackingOptions = {},
 ): TrackingValidation {
   const normalized = normalizeTrackingNumber(number);
   const reasons: Refusal[] = [];
@@ -120,12 +132,12 @@ export function validateTrackingForCarrier(
     return result('parcel-id', match);
   }
   const match = checkTracking(normalized, carrier, trackingFormats, parcelFormats, reasons, warnings);
-  adviseOtherCarrier(normalized, carrier, match, registry, warnings);
+  adviseOtherCarrier(normalized, carrier, match, registry, options.marketplaceCode, warnings);
   return result('tracking', match);
 }
 
-function resolved(registry: CarrierRegistry, typed: string): Carrier | undefined {
-  const r = resolveCarrier(registry, typed);
+function resolved(registry: CarrierRegistry, typed: string, market?: string): Carrier | undefined {
+  const r = resolveCarrier(registry, typed, market);
   return r.ok ? r.carrier : undefined;
 }
 
@@ -255,11 +267,13 @@ function adviseOtherCarrier(
   carrier: Carrier,
   match: FormatMatch | null,
   registry: CarrierRegistry,
+  marketplaceCode: string | undefined,
   warnings: Refusal[],
 ): void {
-  // A verified check digit for the chosen carrier settles it; otherwise name a better fit.
+  // A verified check digit for the chosen carrier settles it; otherwise name a better fit, among
+  // the carriers of the order's marketplace only (a UK Evri number is not "a Canada Post number").
   if (match?.checksum === 'passed') return;
-  const others = detectCarriers(normalized, registry).filter(
+  const others = detectCarriers(normalized, registry, marketplaceCode).filter(
     (d) => d.carrierId !== carrier.id && (d.checksumVerified || (match === null && d.formatVerified)),
   );
   const first = others[0];

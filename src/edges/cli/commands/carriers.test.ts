@@ -44,6 +44,18 @@ describe('shipconfirm carriers', () => {
     expect(ids).not.toContain('royal-mail');
   });
 
+  it('keeps, for a marketplace, carriers used there that Amazon does not track, and says where', async () => {
+    const us = JSON.parse((await run(['--marketplace', 'US', '--json'])).out[0] ?? '');
+    const canpar = us.carriers.find((c: { id: string }) => c.id === 'canpar');
+    expect(canpar).toMatchObject({ amazonCode: 'Other', integrated: {}, marketplaces: ['US'] });
+    const uk = JSON.parse((await run(['--marketplace', 'UK', '--json'])).out[0] ?? '');
+    expect(uk.carriers.map((c: { id: string }) => c.id)).not.toContain('canpar');
+    const text = (await run(['--marketplace', 'US'])).out.join('\n');
+    expect(text).toMatch(
+      /Canpar {2}\[canpar\]\n.*\n {2}integrated: {2}no \(counts against your VTR\)\n {2}used in: {5}US/,
+    );
+  });
+
   it('shows the Evri setting in force', async () => {
     const r = await run(['--json'], { evriCode: 'Evri' });
     const doc = JSON.parse(r.out[0] ?? '');

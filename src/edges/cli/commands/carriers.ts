@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { operatesIn } from '../../../core/carriers/operates-in.js';
 import type { Carrier, CarrierRegistry } from '../../../core/carriers/registry.js';
 import { findMarketplace, MARKETPLACES } from '../../../core/marketplace.js';
 import { TRACKING_FORMATS } from '../../../core/tracking/formats.js';
@@ -13,7 +14,9 @@ export interface CarriersCommandDeps {
 const HELP_AFTER = `
 Lists the carriers ShipConfirm knows: the exact Amazon carrier code each is confirmed with, the
 names you can type for it, its services (tracked, untracked, parcel ID) and whether Amazon tracks
-it in each marketplace. Carriers, aliases and services can be added in the "carriers" section of
+it in each marketplace. --marketplace keeps the carriers used there: those Amazon tracks there,
+those whose "marketplaces" list names it, your own carriers that name no marketplace, and Other.
+Carriers, aliases and services can be added in the "carriers" section of
 shipconfirm.config.json (see docs/carriers-and-tracking.md). Evri's code is the "evriCode" setting.
 
 Examples:
@@ -28,7 +31,7 @@ export function registerCarriersCommand(program: Command, deps: CarriersCommandD
     .description('List carriers: Amazon codes, names you can type, services, integration per marketplace.')
     .option(
       '--marketplace <CODE>',
-      `only carriers Amazon tracks there (${MARKETPLACES.map((m) => m.code).join(', ')})`,
+      `only carriers used there (${MARKETPLACES.map((m) => m.code).join(', ')})`,
     )
     .option('--json', 'print as one JSON document')
     .addHelpText('after', HELP_AFTER)
@@ -47,7 +50,7 @@ export function registerCarriersCommand(program: Command, deps: CarriersCommandD
         market = found.code;
       }
       const carriers = registry.carriers.filter(
-        (c) => market === undefined || c.integrated[market] === true || c.id === 'other',
+        (c) => market === undefined || operatesIn(c, market) || c.id === 'other',
       );
       if (opts.json) {
         deps.stdout(
@@ -62,6 +65,7 @@ export function registerCarriersCommand(program: Command, deps: CarriersCommandD
               aliases: c.aliases,
               marketplaceAliases: c.marketplaceAliases ?? {},
               integrated: c.integrated,
+              marketplaces: c.marketplaces ?? null,
               services: c.services,
               trackingFormats: c.trackingFormatIds.map((id) => ({
                 id,
@@ -75,7 +79,7 @@ export function registerCarriersCommand(program: Command, deps: CarriersCommandD
       }
       deps.stdout(
         market
-          ? `Carriers Amazon tracks in ${market} (${carriers.length - 1}), and Other:`
+          ? `Carriers used in ${market} (${carriers.length - 1}), and Other:`
           : `${carriers.length} carriers (Evri is confirmed as "${registry.evriCode}"):`,
       );
       for (const c of carriers) deps.stdout(describe(c));
@@ -100,6 +104,7 @@ function describe(c: Carrier): string {
     `${c.displayName}  [${c.id}]`,
     `  Amazon code: ${code}`,
     `  integrated:  ${markets.length > 0 ? markets.join(', ') : 'no (counts against your VTR)'}`,
+    ...(c.marketplaces ? [`  used in:     ${c.marketplaces.join(', ')}`] : []),
     ...(c.aliases.length > 0 ? [`  also typed:  ${c.aliases.join(', ')}`] : []),
     ...(services.length > 0 ? [`  services:    ${services.join(', ')}`] : []),
     ...(formats.length > 0 ? [`  formats:     ${formats.join('; ')}`] : []),

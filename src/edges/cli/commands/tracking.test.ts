@@ -104,7 +104,37 @@ describe('shipconfirm tracking validate', () => {
     );
   });
 
+  it('with --marketplace, advises only carriers that operate there', async () => {
+    const looksLike = (line: { warnings: Array<{ code: string; message: string }> }) =>
+      line.warnings.filter((w) => w.code === 'tracking-looks-like-other-carrier');
+    const uk = await run(['--marketplace', 'UK', '--carrier', 'Evri', '--json', '9664303568020479']);
+    expect(uk.json()[0]).toMatchObject({ valid: true, carrier: 'evri' });
+    expect(looksLike(uk.json()[0])).toEqual([]);
+    const any = await run(['--carrier', 'Evri', '--json', '9664303568020479']);
+    expect(looksLike(any.json()[0])[0]?.message).toContain('Canada Post');
+    const dpd = await run(['--marketplace', 'uk', '--carrier', 'RM', '--json', '15501234567890Q']);
+    expect(looksLike(dpd.json()[0])[0]?.message).toContain('DPD');
+  });
+
+  it('with --marketplace, detects only among carriers that operate there', async () => {
+    const r = await run(['--marketplace', 'UK', '--json', '9664303568020479', '9400111206206406260787']);
+    const [evri, usps] = r.json();
+    expect(evri.valid).toBe(true);
+    expect(evri.carrier).not.toBe('canada-post');
+    expect(JSON.stringify(evri)).not.toContain('Canada Post');
+    expect(usps).toMatchObject({ valid: false, reasons: [{ code: 'tracking-unrecognised' }] });
+    expect(usps.reasons[0].message).toContain('in UK');
+  });
+
+  it('reads carrier names as in the marketplace', async () => {
+    const de = await run(['--marketplace', 'DE', '--carrier', 'Hermes', '--json', '12345678901234']);
+    expect(de.json()[0]).toMatchObject({ carrier: 'hermes-de' });
+    const uk = await run(['--carrier', 'Hermes', '--json', '12345678901234']);
+    expect(uk.json()[0]).toMatchObject({ carrier: 'evri' });
+  });
+
   it.each([
+    [['--marketplace', 'XX', 'X'], /--marketplace "XX" is not a marketplace/],
     [['--carrier', 'Royl Mial', 'X'], /not a carrier.*Royal Mail/],
     [['--service', 'Tracked 48', 'X'], /--service needs --carrier/],
     [['--carrier', 'Royal Mail', '--service', 'Teleport', 'X'], /not a Royal Mail service/],

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CarrierRegistry } from '../../../core/carriers/registry.js';
 import { resolveCarrier } from '../../../core/carriers/resolve-carrier.js';
 import { resolveService } from '../../../core/carriers/resolve-service.js';
+import { findMarketplace, MARKETPLACES } from '../../../core/marketplace.js';
 import type { Refusal } from '../../../core/outcome.js';
 import { detectCarriers } from '../../../core/tracking/detect.js';
 import { TRACKING_FORMATS } from '../../../core/tracking/formats.js';
@@ -33,7 +34,10 @@ const HELP_AFTER = `
 Checks each number against the carrier's formats and check digits without touching the database
 or Amazon. With --carrier the number is checked against that carrier only (what the product does
 when a package is recorded); without it the carrier is detected, best match first. --service
-decides between a tracking number and a Royal Mail 24/48 parcel ID.
+decides between a tracking number and a Royal Mail 24/48 parcel ID. --marketplace reads carrier
+names that differ by country as there (default UK: "Hermes" is Evri) and, when given, limits
+detection and "looks like another carrier" advice to carriers that operate in that marketplace,
+as when a package of an order there is recorded.
 
 With no NUMBER, reads one number per line from standard input.
 
@@ -41,15 +45,16 @@ Examples:
   shipconfirm tracking validate --carrier "Royal Mail" --service "Tracked 48" AB192837461GB
   shipconfirm tracking validate --carrier RM --service 48 320019254000221BB4EFC
   shipconfirm tracking validate 1Z5R89390357567127
+  shipconfirm tracking validate --marketplace UK --carrier Evri 9664303568020479
   cut -f3 shipments.tsv | shipconfirm tracking validate --carrier dpd --json
 
 --json prints one object per line:
   {"input","normalized","valid","carrier","kind","reasons":[],"warnings":[]}
 
 Exit codes: 0 when every number was checked (even if some are invalid: the output says which),
-2 for usage errors (unknown carrier or service, --service without --carrier).`;
+2 for usage errors (unknown carrier, service or marketplace, --service without --carrier).`;
 
-/** Adds `tracking validate [--carrier NAME] [--service NAME] [--json] [NUMBER...]`. */
+/** Adds `tracking validate [--carrier NAME] [--service NAME] [--marketplace CODE] [--json] [NUMBER...]`. */
 export function registerTrackingCommand(program: Command, deps: TrackingCommandDeps): void {
   const tracking = program
     .command('tracking')
@@ -60,21 +65,27 @@ export function registerTrackingCommand(program: Command, deps: TrackingCommandD
     .argument('[NUMBER...]', 'numbers to check; read one per line from standard input when none')
     .option('--carrier <NAME>', 'carrier as you would type it: "Royal Mail", RM, DPD, Evri, Other...')
     .option('--service <NAME>', 'the service, e.g. "Tracked 48", "Royal Mail 24" (needs --carrier)')
-    .option('--marketplace <CODE>', 'marketplace for carrier names that differ by country (UK, DE...)', 'UK')
+    .option(
+      '--marketplace <CODE>',
+      `the order's marketplace (${MARKETPLACES.map((m) => m.code).join(', ')}): carrier names as there, ` +
+        'and only its carriers in detection and advice (default: names as in UK, every carrier)',
+    )
     .option('--json', 'one JSON object per line')
     .addHelpText('after', HELP_AFTER)
     .action(
       async (
         numbers: string[],
-        opts: { carrier?: string; service?: string; marketplace: string; json?: boolean },
+        opts: { carrier?: string; service?: string; marketplace?: string; json?: boolean },
       ): Promise<void> => {
         const registry = deps.registry();
         if (opts.service !== undefined && opts.carrier === undefined) {
           throw new CliError(EXIT.usage, '--service needs --carrier: a service belongs to a carrier.');
         }
+        const market = marketplaceOption(opts.marketplace);
         let carrier: ReturnType<typeof resolveCarrier> | undefined;
         if (opts.carrier !== undefined) {
-          carrier = resolveCarrier(registry, opts.carrier, opts.marketplace);
+          // Names that differ by country ("Hermes") are read as in the UK unless told otherwise.
+          carrier = resolveCarrier(registry, opts.carrier, market ?? 'UK');
           if (!carrier.ok) {
             const hint =
               carrier.suggestions.length > 0 ? ` Did you mean: ${carrier.suggestions.join(', ')}?` : '';
@@ -97,9 +108,13 @@ export function registerTrackingCommand(program: Command, deps: TrackingCommandD
         const inputs = numbers.length > 0 ? numbers : await readLines(deps.stdin);
         let invalid = 0;
         for (const input of inputs) {
+          const options = market === undefined ? {} : { marketplaceCode: market };
           const line = carrier?.ok
-            ? fromValidation(input, validateTrackingForCarrier(input, carrier.carrier, service, registry))
-            : fromDetection(input, registry);
+            ? fromValidation(
+                input,
+                validateTrackingForCarrier(input, carrier.carrier, service, registry, options),
+              )
+            : fromDetection(input, registry, market);
           if (!line.valid) invalid++;
           deps.stdout(opts.json ? JSON.stringify(line) : humanLine(line, registry));
         }
@@ -125,9 +140,23 @@ function fromValidation(input: string, v: ReturnType<typeof validateTrackingForC
   };
 }
 
-function fromDetection(input: string, registry: CarrierRegistry): ValidationLine {
+/** The marketplace code of `--marketplace`, undefined when absent; a usage error when unknown. */
+function marketplaceOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const found = findMarketplace(value);
+  if (!found) {
+    throw new CliError(
+      EXIT.usage,
+      `--marketplace "${value}" is not a marketplace ShipConfirm knows: use one of ` +
+        `${MARKETPLACES.map((m) => m.code).join(', ')}.`,
+    );
+  }
+  return found.code;
+}
+
+function fromDetection(input: string, registry: CarrierRegistry, market: string | undefined): ValidationLine {
   const normalized = normalizeTrackingNumber(input);
-  const found = detectCarriers(normalized, registry);
+  const found = detectCarriers(normalized, registry, market);
   const best = found[0];
   if (!best) {
     return {
@@ -139,7 +168,9 @@ function fromDetection(input: string, registry: CarrierRegistry): ValidationLine
       reasons: [
         {
           code: TRACKING_REASONS.unrecognised,
-          message: `${normalized || '(empty)'} fits no carrier ShipConfirm knows: check it, or give --carrier.`,
+          message:
+            `${normalized || '(empty)'} fits no carrier ShipConfirm knows` +
+            `${market ? ` in ${market}` : ''}: check it, or give --carrier.`,
         },
       ],
       warnings: [],
