@@ -1,6 +1,7 @@
 import { CONFIRMED_STATES } from '../core/package-lifecycle.js';
 import { applyPackageEvent } from './apply-package-event.js';
 import type { AppDeps } from './deps.js';
+import { verifyReadBack } from './verify-read-back.js';
 
 export interface SyncOrdersInput {
   readonly sellerId: string;
@@ -17,6 +18,10 @@ export interface SyncOrdersResult {
   readonly updated: number;
   /** Packages stopped because their order was cancelled. */
   readonly cancelledPackages: number;
+  /** Confirmed packages that Amazon shows with their tracking (read-back). */
+  readonly verified: number;
+  /** Confirmed packages Amazon lost or stored without tracking, queued to be sent again. */
+  readonly resent: number;
 }
 
 /**
@@ -30,6 +35,8 @@ export async function syncOrders(deps: AppDeps, input: SyncOrdersInput): Promise
   let inserted = 0;
   let updated = 0;
   let cancelledPackages = 0;
+  let verified = 0;
+  let resent = 0;
 
   const seller = await store.getSeller(input.sellerId);
   const marketplaceIds = [...new Set([...(seller?.marketplaceIds ?? []), ...input.marketplaceIds])];
@@ -74,11 +81,14 @@ export async function syncOrders(deps: AppDeps, input: SyncOrdersInput): Promise
             if (r) stopped++;
           }
         }
-        return { ...c, stopped };
+        const proof = await verifyReadBack(tx, result, at);
+        return { ...c, stopped, ...proof };
       });
       inserted += counts.inserted;
       updated += counts.updated;
       cancelledPackages += counts.stopped;
+      verified += counts.verified;
+      resent += counts.resent;
       input.onPage?.({ marketplaceId, page, orders: result.orders.length });
       token = result.nextToken ?? undefined;
     } while (token);
@@ -89,5 +99,5 @@ export async function syncOrders(deps: AppDeps, input: SyncOrdersInput): Promise
     await store.setSyncCursor(input.sellerId, marketplaceId, next, clock.now().toISOString());
     logger.info({ sellerId: input.sellerId, marketplaceId, pages: page, next }, 'orders synced');
   }
-  return { pages, inserted, updated, cancelledPackages };
+  return { pages, inserted, updated, cancelledPackages, verified, resent };
 }

@@ -1,5 +1,6 @@
 import type { Order } from '../core/order.js';
 import type { PackageItem } from '../core/package.js';
+import type { AmazonPackageView } from '../core/read-back.js';
 
 /** One page of orders from Amazon. */
 export interface OrdersPage {
@@ -8,6 +9,8 @@ export interface OrdersPage {
   readonly nextToken: string | null;
   /** Amazon's upper bound of this search (`lastUpdatedBefore`); the next sync starts here. */
   readonly lastUpdatedBefore: string | null;
+  /** The packages Amazon stores per order id (for read-back), for the orders of this page. */
+  readonly packagesByOrder: ReadonlyMap<string, readonly AmazonPackageView[]>;
 }
 
 export interface SearchOrdersQuery {

@@ -1,14 +1,11 @@
 import type { Order, OrderStatus } from '../../core/order.js';
+import type { AmazonPackageView } from '../../core/read-back.js';
 import type { components } from './generated/orders-2026-01-01.js';
 
 type AmazonOrder = components['schemas']['Order'];
 
-/** The package Amazon holds for an order (read-back). */
-export interface AmazonPackage {
-  readonly packageReferenceId: string;
-  readonly carrier: string | null;
-  readonly shippingService: string | null;
-  readonly trackingNumber: string | null;
+/** The package Amazon holds for an order (read-back), with Amazon's package status. */
+export interface AmazonPackage extends AmazonPackageView {
   readonly status: string | null;
 }
 

@@ -9,7 +9,7 @@ import { MarketplaceError } from '../../ports/marketplace.js';
 import type { components as V2026 } from './generated/orders-2026-01-01.js';
 import type { components as V0 } from './generated/orders-v0.js';
 import type { LwaTokenProvider } from './lwa-token-provider.js';
-import { toOrder } from './order-mapping.js';
+import { toAmazonPackages, toOrder } from './order-mapping.js';
 import { amazonError, type SpApiHttp } from './sp-api-http.js';
 
 /** What ShipConfirm asks searchOrders to include: ship-by, destination, Prime, and read-back. */
@@ -48,6 +48,7 @@ export class SpApiMarketplace implements MarketplacePort {
       orders: body.orders.map((o) => toOrder(o, this.sellerId)),
       nextToken: body.pagination?.nextToken ?? null,
       lastUpdatedBefore: body.lastUpdatedBefore ?? body.createdBefore ?? null,
+      packagesByOrder: new Map(body.orders.map((o) => [o.orderId, toAmazonPackages(o)])),
     };
   }
 

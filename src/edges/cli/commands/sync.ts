@@ -6,7 +6,9 @@ import { EXIT_CODES_HELP } from '../exit-codes.js';
 export function registerSyncCommand(program: Command, ctx: CliContext): void {
   program
     .command('sync')
-    .description('Pull merchant-fulfilled orders updated since the last sync from Amazon and store them.')
+    .description(
+      'Pull merchant-fulfilled orders updated since the last sync from Amazon, store them, and check that Amazon kept every package confirmed so far (read-back).',
+    )
     .option('--json', 'print the result as JSON')
     .addHelpText('after', `\nThe first sync looks back 30 days.${EXIT_CODES_HELP}`)
     .action(async (opts: { json?: boolean }) => {
@@ -24,7 +26,9 @@ export function registerSyncCommand(program: Command, ctx: CliContext): void {
         else
           ctx.stdout(
             `Synced ${r.inserted + r.updated} orders (${r.inserted} new, ${r.updated} updated) in ${r.pages} page(s).` +
-              (r.cancelledPackages ? ` ${r.cancelledPackages} package(s) stopped: order cancelled.` : ''),
+              (r.cancelledPackages ? ` ${r.cancelledPackages} package(s) stopped: order cancelled.` : '') +
+              (r.verified ? ` ${r.verified} confirmed package(s) verified at Amazon.` : '') +
+              (r.resent ? ` ${r.resent} package(s) Amazon did not keep are queued to be sent again.` : ''),
           );
       } finally {
         await app.close();
