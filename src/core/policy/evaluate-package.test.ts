@@ -170,7 +170,7 @@ describe('evaluatePackage', () => {
   });
 
   describe('untracked services', () => {
-    it('are allowed, flagged, and confirmed through the fulfilment feed', () => {
+    it('are allowed, flagged, and marked for the fulfilment feed (confirmVia)', () => {
       const d = evaluatePackage(input({ service: 'Stamped Letter', trackingId: null }), registry);
       expect(d).toMatchObject({
         verdict: 'accept-with-warnings',

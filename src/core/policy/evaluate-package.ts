@@ -42,9 +42,11 @@ export interface PolicyInput {
 }
 
 /**
- * How the transmitter must confirm the package. Orders v0 `confirmShipment` requires
- * `trackingNumber`, the fulfilment feed does not: packages without a number go by the feed and
- * never with an invented placeholder (see docs/carriers-and-tracking.md "Untracked packages").
+ * Which Amazon operation suits the package. Orders v0 `confirmShipment` requires the
+ * `trackingNumber` property, the fulfilment feed does not, so a package without a number is marked
+ * for the feed; never with an invented placeholder. Until the feed path exists (issue 5) the
+ * transmitter still sends such packages by `confirmShipment` with an empty number (decision 0004,
+ * docs/carriers-and-tracking.md "Untracked packages").
  */
 export type ConfirmVia = 'confirm-shipment' | 'fulfillment-feed';
 

@@ -58,7 +58,8 @@ export const REASON_CODES: Readonly<
   },
   [POLICY_REASONS.serviceUntracked]: {
     severity: 'warning',
-    meaning: 'An untracked service: confirmed without tracking, through the fulfilment feed.',
+    meaning:
+      'An untracked service: confirmed without a tracking number (today by confirmShipment with an empty number).',
   },
   [POLICY_REASONS.trackingRequired]: {
     severity: 'refusal-or-warning',
@@ -96,6 +97,10 @@ export const REASON_CODES: Readonly<
   [POLICY_REASONS.shipLate]: {
     severity: 'warning',
     meaning: 'Shipped after the ship-by date: allowed, counts towards the Late Shipment Rate.',
+  },
+  [POLICY_REASONS.confirmLate]: {
+    severity: 'warning',
+    meaning: 'Shipped on time but recorded after ship-by: Amazon counts the confirmation as late.',
   },
   [TRACKING_REASONS.missing]: { severity: 'refusal', meaning: 'No number was given to the tracking check.' },
   [TRACKING_REASONS.badCharacters]: {
@@ -135,6 +140,11 @@ export const REASON_CODES: Readonly<
   },
   [TRACKING_REASONS.looksLikeOtherCarrier]: {
     severity: 'warning',
-    meaning: 'The number fits another carrier better (check digit verified there): check the carrier.',
+    meaning:
+      "The number fits a carrier of the order's marketplace better (check digit verified there): check the carrier.",
+  },
+  [TRACKING_REASONS.unrecognised]: {
+    severity: 'refusal',
+    meaning: 'Checked without a carrier (only `tracking validate`), the number fits no known carrier.',
   },
 };
