@@ -1,9 +1,11 @@
 import { findMarketplace } from '../core/marketplace.js';
+import type { Order } from '../core/order.js';
 import { isShippable } from '../core/order.js';
 import type { Refusal } from '../core/outcome.js';
 import type { Package, PackageItem } from '../core/package.js';
 import { choosePackageItems } from '../core/package-items.js';
-import { evaluatePackage } from '../core/policy/evaluate-package.js';
+import { evaluatePackage, type PolicyDecision } from '../core/policy/evaluate-package.js';
+import type { PackageDetails, StoreReads } from '../ports/order-store.js';
 import type { AppDeps } from './deps.js';
 
 /** One parcel as the warehouse reports it. */
@@ -46,6 +48,100 @@ export type RecordShipmentResult =
  */
 export type RefusalMode = 'refuse' | 'hold';
 
+/** The outcome of checking a shipment against its order and the policy, before anything is written. */
+export type ShipmentCheck =
+  | { readonly kind: 'refused'; readonly refusals: readonly Refusal[]; readonly warnings: readonly Refusal[] }
+  | {
+      readonly kind: 'checked';
+      readonly order: Order;
+      readonly items: PackageItem[];
+      readonly decision: PolicyDecision;
+      readonly shipDate: string;
+    };
+
+/**
+ * Checks a shipment: the order exists and can ship, the items fit what is unshipped (not counting
+ * `replacing`, the package being corrected), and the shipping policy's verdict.
+ */
+export async function checkShipment(
+  deps: Pick<AppDeps, 'carriers'>,
+  tx: StoreReads,
+  input: ShipmentInput,
+  now: string,
+  replacing?: Package,
+): Promise<ShipmentCheck> {
+  const order = await tx.getOrder(input.orderId);
+  if (!order) {
+    return refused({
+      code: 'unknown-order',
+      message: `Order ${input.orderId} is not known here. Check the order id, or run \`shipconfirm sync\` to pull new orders from Amazon.`,
+    });
+  }
+  if (!isShippable(order.status) && !(replacing && order.status === 'SHIPPED')) {
+    return refused({
+      code: 'order-not-shippable',
+      message: `Order ${order.orderId} is ${order.status} at Amazon, so it cannot be shipped${order.status === 'CANCELLED' ? ': the buyer or Amazon cancelled it' : ''}.`,
+    });
+  }
+  const shipDate = input.shipDate ?? now;
+  const existing = await tx.listPackages({ orderId: order.orderId });
+  const items = choosePackageItems(
+    order,
+    existing,
+    input.items ?? (replacing ? replacing.items : undefined),
+    replacing?.packageId,
+  );
+  if (!items.ok) return refused(...items.refusals);
+
+  const marketplace = findMarketplace(order.marketplaceId);
+  const known = await tx.findPackagesByTrackingIds(
+    [input.trackingId, input.parcelId].filter((v): v is string => !!v).map(normalizeForLookup),
+  );
+  const decision = evaluatePackage(
+    {
+      order: {
+        orderId: order.orderId,
+        marketplaceCode: marketplace?.code ?? 'UK',
+        domestic: order.shipToCountry && marketplace ? order.shipToCountry === marketplace.countryCode : null,
+        isPrime: order.isPrime,
+        shipByLatest: order.shipByLatest,
+        createdAt: order.createdAt,
+      },
+      package: {
+        carrier: input.carrier,
+        carrierName: input.carrierName ?? null,
+        service: input.service,
+        trackingId: input.trackingId ?? null,
+        parcelId: input.parcelId ?? null,
+        shipDate,
+      },
+      knownTrackingIds: known
+        .filter((p) => p.state !== 'cancelled' && p.trackingId && p.packageId !== replacing?.packageId)
+        .map((p) => ({ trackingId: p.trackingId!, orderId: p.orderId, carrierCode: p.carrierCode })),
+      now,
+    },
+    deps.carriers,
+  );
+  if (decision.verdict === 'refuse' && decision.carrierCode === null) {
+    return { kind: 'refused', refusals: decision.refusals, warnings: decision.warnings };
+  }
+  return { kind: 'checked', order, items: items.value, decision, shipDate };
+}
+
+/** The package's details as the policy normalised them. */
+export function detailsOf(check: Extract<ShipmentCheck, { kind: 'checked' }>): PackageDetails {
+  const d = check.decision;
+  return {
+    carrierCode: d.carrierCode ?? 'Other',
+    carrierName: d.carrierName,
+    shippingService: d.shippingService,
+    trackingId: d.trackingId,
+    trackingKind: d.trackingKind,
+    shipDate: new Date(check.shipDate).toISOString(),
+    items: check.items,
+  };
+}
+
 /**
  * Records one package: checks the order and items, runs the shipping policy, and stores the
  * package together with its place in the transmission queue in one transaction.
@@ -55,74 +151,21 @@ export async function recordShipment(
   input: ShipmentInput,
   mode: RefusalMode = 'refuse',
 ): Promise<RecordShipmentResult> {
-  const { store, clock, carriers } = deps;
+  const { store, clock } = deps;
   return store.transaction(async (tx) => {
     const now = clock.now().toISOString();
-    const order = await tx.getOrder(input.orderId);
-    if (!order) {
-      return refused({
-        code: 'unknown-order',
-        message: `Order ${input.orderId} is not known here. Check the order id, or run \`shipconfirm sync\` to pull new orders from Amazon.`,
-      });
-    }
-    if (!isShippable(order.status)) {
-      return refused({
-        code: 'order-not-shippable',
-        message: `Order ${order.orderId} is ${order.status} at Amazon, so it cannot be shipped${order.status === 'CANCELLED' ? ': the buyer or Amazon cancelled it' : ''}.`,
-      });
-    }
-    const shipDate = input.shipDate ?? now;
-    const existing = await tx.listPackages({ orderId: order.orderId });
-    const items = choosePackageItems(order, existing, input.items);
-    if (!items.ok) return refused(...items.refusals);
-
-    const marketplace = findMarketplace(order.marketplaceId);
-    const known = await tx.findPackagesByTrackingIds(
-      [input.trackingId, input.parcelId].filter((v): v is string => !!v).map(normalizeForLookup),
-    );
-    const decision = evaluatePackage(
-      {
-        order: {
-          orderId: order.orderId,
-          marketplaceCode: marketplace?.code ?? 'UK',
-          domestic:
-            order.shipToCountry && marketplace ? order.shipToCountry === marketplace.countryCode : null,
-          isPrime: order.isPrime,
-          shipByLatest: order.shipByLatest,
-          createdAt: order.createdAt,
-        },
-        package: {
-          carrier: input.carrier,
-          carrierName: input.carrierName ?? null,
-          service: input.service,
-          trackingId: input.trackingId ?? null,
-          parcelId: input.parcelId ?? null,
-          shipDate,
-        },
-        knownTrackingIds: known
-          .filter((p) => p.state !== 'cancelled' && p.trackingId)
-          .map((p) => ({ trackingId: p.trackingId!, orderId: p.orderId, carrierCode: p.carrierCode })),
-        now,
-      },
-      carriers,
-    );
-
+    const check = await checkShipment(deps, tx, input, now);
+    if (check.kind === 'refused') return check;
+    const { decision, order } = check;
     const refusedByPolicy = decision.verdict === 'refuse';
-    // Without a carrier code there is nothing to hold: the package could never be sent as it is.
-    if (refusedByPolicy && (mode === 'refuse' || decision.carrierCode === null)) {
+    if (refusedByPolicy && mode === 'refuse') {
       return { kind: 'refused', refusals: decision.refusals, warnings: decision.warnings };
     }
     const stored = await tx.insertPackage(
       {
+        ...detailsOf(check),
         orderId: order.orderId,
         sellerId: order.sellerId,
-        carrierCode: decision.carrierCode ?? 'Other',
-        carrierName: decision.carrierName,
-        shippingService: decision.shippingService,
-        trackingId: decision.trackingId,
-        trackingKind: decision.trackingKind,
-        shipDate: new Date(shipDate).toISOString(),
-        items: items.value,
         state: 'recorded',
         stateReason: null,
       },
@@ -151,7 +194,7 @@ export async function recordShipment(
   });
 }
 
-function refused(...refusals: Refusal[]): RecordShipmentResult {
+function refused(...refusals: Refusal[]): Extract<ShipmentCheck, { kind: 'refused' }> {
   return { kind: 'refused', refusals, warnings: [] };
 }
 

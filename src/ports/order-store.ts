@@ -49,6 +49,12 @@ export interface NewPackage extends PackageDraft {
   readonly stateReason: string | null;
 }
 
+/** The parts of a package a person can change. */
+export type PackageDetails = Pick<
+  PackageDraft,
+  'carrierCode' | 'carrierName' | 'shippingService' | 'trackingId' | 'trackingKind' | 'shipDate' | 'items'
+>;
+
 /** A state change, applied only if the package is still in `from` (optimistic check). */
 export interface StateChange {
   readonly from: PackageState;
@@ -124,6 +130,12 @@ export interface StoreWrites {
   insertPackage(pkg: NewPackage, at: string): Promise<Package>;
   /** Applies a state change and writes its event; throws StaleStateError if the state moved. */
   changePackageState(packageId: string, change: StateChange): Promise<Package>;
+  /**
+   * Replaces a package's details (a corrected tracking ID, a re-shipped parcel) with the state
+   * change `change` (event `edited`), keeping its id and reference number, and writes a
+   * `package.edited` event with the details before and after.
+   */
+  editPackage(packageId: string, details: PackageDetails, change: StateChange): Promise<Package>;
   recordAttempt(attempt: TransmissionAttempt): Promise<void>;
   setSyncCursor(
     sellerId: string,

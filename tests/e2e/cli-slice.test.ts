@@ -120,6 +120,29 @@ describe('sync, ship, transmit, status', () => {
     expect(pkg.referenceNo).toBe(1);
   });
 
+  it('ship --replace corrects a confirmed package; Amazon gets an edit of the same package', async () => {
+    const order = orders[0]!;
+    const before = JSON.parse((await cli(['status', order.orderId, '--json'])).stdout).orders[0].packages[0];
+    const corrected = s10(rng, 'TT');
+    const r = await cli(['ship', '--replace', before.packageId, '--tracking', corrected]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe(before.packageId);
+    expect(r.stderr).toContain('as an edit of the package Amazon already has');
+    expect((await cli(['transmit'])).code).toBe(0);
+    const atAmazon = sim.world.getOrder(order.orderId) as {
+      packages: Array<{ packageReferenceId: string; trackingNumber?: string }>;
+    };
+    expect(atAmazon.packages.map((p) => [p.packageReferenceId, p.trackingNumber])).toEqual([
+      ['1', corrected],
+    ]);
+  });
+
+  it('ship without ORDER_ID or --replace is a usage error (2)', async () => {
+    const r = await cli(['ship', '--carrier', 'DPD', '--service', 'Next Day']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--replace');
+  });
+
   it('a split shipment: two packages with their own items, numbered 1 and 2', async () => {
     const order = orders.slice(12).find((o) => o.items.length >= 2)!;
     expect(order).toBeDefined();

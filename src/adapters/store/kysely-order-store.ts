@@ -6,6 +6,7 @@ import {
   type NewEvent,
   type NewPackage,
   type OrderStore,
+  type PackageDetails,
   type PackageFilter,
   type Seller,
   StaleStateError,
@@ -521,6 +522,62 @@ export class KyselyOrderStore implements OrderStore {
         },
       });
       return pkg;
+    });
+  }
+
+  async editPackage(packageId: string, details: PackageDetails, change: StateChange): Promise<Package> {
+    return this.atomic(async (store) => {
+      const before = await store.getPackage(packageId);
+      if (!before) throw new StaleStateError(packageId, change.from, null);
+      await store.changePackageState(packageId, change);
+      const db = store.db;
+      await db
+        .updateTable('packages')
+        .set({
+          carrier_code: details.carrierCode,
+          carrier_name: details.carrierName,
+          shipping_service: details.shippingService,
+          tracking_id: details.trackingId,
+          tracking_kind: details.trackingKind,
+          ship_date: details.shipDate,
+        })
+        .where('id', '=', packageId)
+        .execute();
+      await db.deleteFrom('package_items').where('package_id', '=', packageId).execute();
+      if (details.items.length > 0) {
+        await db
+          .insertInto('package_items')
+          .values(
+            details.items.map((item: PackageItem, position) => ({
+              package_id: packageId,
+              order_item_id: item.orderItemId,
+              position,
+              quantity: item.quantity,
+            })),
+          )
+          .execute();
+      }
+      const pick = (p: PackageDetails) => ({
+        carrierCode: p.carrierCode,
+        carrierName: p.carrierName,
+        shippingService: p.shippingService,
+        trackingId: p.trackingId,
+        trackingKind: p.trackingKind,
+        shipDate: p.shipDate,
+        items: p.items,
+      });
+      await store.appendEvent({
+        at: change.at,
+        sellerId: before.sellerId,
+        entityType: 'package',
+        entityId: packageId,
+        type: 'package.edited',
+        fromState: change.from,
+        toState: change.to,
+        reason: change.reason,
+        data: { before: pick(before), after: pick(details) },
+      });
+      return (await store.getPackage(packageId))!;
     });
   }
 

@@ -247,6 +247,49 @@ export function describeOrderStoreContract(name: string, openStore: () => Promis
         ]);
       });
 
+      it('edits a package: new details and items, same id and reference, state moved, before/after logged', async () => {
+        const before = (await store.getPackage(packageId))!;
+        const details = {
+          carrierCode: 'DPD',
+          carrierName: null,
+          shippingService: 'Next Day',
+          trackingId: '09980000020033F',
+          trackingKind: 'tracking' as const,
+          shipDate: at(35),
+          items: [{ orderItemId: before.items[0]!.orderItemId, quantity: 1 }],
+        };
+        const edited = await store.editPackage(packageId, details, {
+          from: 'accepted',
+          to: 'recorded',
+          event: 'edited',
+          reason: 'corrected tracking ID',
+          at: at(36),
+        });
+        expect(edited).toMatchObject({
+          ...details,
+          packageId,
+          referenceNo: before.referenceNo,
+          state: 'recorded',
+        });
+        expect(await store.findPackagesByTrackingIds(['09980000020033F'])).toHaveLength(1);
+        const last = (await store.listEvents({ entityId: packageId })).at(-1)!;
+        expect(last.type).toBe('package.edited');
+        expect((last.data?.before as { trackingId: string }).trackingId).toBe(before.trackingId);
+        expect((last.data?.after as { trackingId: string }).trackingId).toBe('09980000020033F');
+      });
+
+      it('refuses an edit from a stale state and changes nothing', async () => {
+        const before = (await store.getPackage(packageId))!;
+        await expect(
+          store.editPackage(
+            packageId,
+            { ...before, trackingId: 'X' },
+            { from: 'confirmed', to: 'recorded', event: 'edited', reason: null, at: at(36) },
+          ),
+        ).rejects.toBeInstanceOf(StaleStateError);
+        expect(await store.getPackage(packageId)).toEqual(before);
+      });
+
       it('clears the retry time when the package leaves retrying', async () => {
         const change = { reason: null, at: at(31) };
         await store.changePackageState(packageId, {

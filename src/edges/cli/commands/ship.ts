@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { recordShipment } from '../../../app/record-shipment.js';
+import { replaceShipment } from '../../../app/replace-shipment.js';
 import type { PackageItem } from '../../../core/package.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT, EXIT_CODES_HELP } from '../exit-codes.js';
@@ -13,14 +14,17 @@ interface ShipOptions {
   parcelId?: string;
   item?: PackageItem[];
   shipDate?: string;
+  replace?: string;
   json?: boolean;
 }
 
 export function registerShipCommand(program: Command, ctx: CliContext): void {
   program
     .command('ship')
-    .description('Record one package of an order; it is checked and queued for Amazon at once.')
-    .argument('<ORDER_ID>', "Amazon's order id, e.g. 202-1234567-1234567")
+    .description(
+      'Record one package of an order (or correct one with --replace); it is checked and queued for Amazon at once.',
+    )
+    .argument('[ORDER_ID]', "Amazon's order id, e.g. 202-1234567-1234567 (optional with --replace)")
     .option(
       '--carrier <NAME>',
       'carrier: an Amazon carrier code or a known alias (Royal Mail, RM, DPD, Evri, Other...)',
@@ -35,6 +39,10 @@ export function registerShipCommand(program: Command, ctx: CliContext): void {
       collect(parseItemFlag),
     )
     .option('--ship-date <ISO>', 'when the parcel was handed over, with a zone (default: now)')
+    .option(
+      '--replace <PACKAGE_ID>',
+      'correct this package instead of adding one (new tracking ID, re-shipped parcel); Amazon gets an edit of the same package',
+    )
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -43,16 +51,20 @@ Examples:
   shipconfirm ship 202-1234567-1234567 --carrier "Royal Mail" --service "Tracked 48" --tracking AB123456785GB
   shipconfirm ship 202-1234567-1234567 --carrier RM --service "Royal Mail 48" --parcel-id 320019254000221BB4EFC
   shipconfirm ship 202-1234567-1234567 --carrier DPD --service "Next Day" --tracking 15501234567890 --item 12345678901234:1
+  shipconfirm ship --replace pkg_abc123def456 --carrier "Royal Mail" --service "Tracked 48" --tracking AB123456785GB
 ${EXIT_CODES_HELP}`,
     )
-    .action(async (orderId: string, opts: ShipOptions) => {
-      if (!opts.carrier?.trim()) {
+    .action(async (orderId: string | undefined, opts: ShipOptions) => {
+      if (!orderId && !opts.replace) {
+        throw new CliError(EXIT.usage, 'Give the ORDER_ID, or --replace PACKAGE_ID to correct a package.');
+      }
+      if (!opts.replace && !opts.carrier?.trim()) {
         throw new CliError(
           EXIT.refused,
           'The carrier is missing. Add --carrier NAME, e.g. --carrier "Royal Mail".',
         );
       }
-      if (!opts.service?.trim()) {
+      if (!opts.replace && !opts.service?.trim()) {
         throw new CliError(
           EXIT.refused,
           'The shipping service is missing. Add --service NAME, e.g. --service "Tracked 48".',
@@ -63,20 +75,45 @@ ${EXIT_CODES_HELP}`,
       }
       const shipDate =
         opts.shipDate === undefined ? undefined : parseIsoTimeFlag('--ship-date', opts.shipDate);
+      const input = {
+        carrier: opts.carrier,
+        carrierName: opts.carrierName ?? null,
+        service: opts.service,
+        trackingId: opts.tracking ?? null,
+        parcelId: opts.parcelId ?? null,
+        ...(opts.item ? { items: opts.item } : {}),
+        ...(shipDate ? { shipDate } : {}),
+      };
       const app = await ctx.openApp();
       try {
+        if (opts.replace) {
+          const r = await replaceShipment(app.deps, opts.replace.trim(), {
+            ...input,
+            ...(orderId ? { orderId: orderId.trim() } : {}),
+          });
+          if (opts.json) ctx.stdout(JSON.stringify(r));
+          if (r.kind === 'refused') {
+            throw new CliError(
+              EXIT.refused,
+              [
+                'Correction refused; the package is unchanged.',
+                ...r.refusals.map((x) => `  - ${x.message} [${x.code}]`),
+              ].join('\n'),
+            );
+          }
+          if (!opts.json) {
+            ctx.stdout(r.package.packageId);
+            for (const w of r.warnings) ctx.stderr(`warning: ${w.message} [${w.code}]`);
+            ctx.stderr(
+              `Corrected package ${r.package.referenceNo} of order ${r.package.orderId} (was ${r.previousState}); queued for Amazon` +
+                (r.editsAmazon ? ' as an edit of the package Amazon already has.' : '.'),
+            );
+          }
+          return;
+        }
         const r = await recordShipment(
           app.deps,
-          {
-            orderId: orderId.trim(),
-            carrier: opts.carrier,
-            carrierName: opts.carrierName ?? null,
-            service: opts.service,
-            trackingId: opts.tracking ?? null,
-            parcelId: opts.parcelId ?? null,
-            ...(opts.item ? { items: opts.item } : {}),
-            ...(shipDate ? { shipDate } : {}),
-          },
+          { ...input, carrier: input.carrier ?? '', service: input.service ?? '', orderId: orderId!.trim() },
           'refuse',
         );
         if (opts.json) ctx.stdout(JSON.stringify(r));
