@@ -53,7 +53,7 @@ function folderWith(config: unknown): string {
   return cwd;
 }
 
-async function cli(args: string[], cwd: string) {
+async function cli(args: string[], cwd: string, stdinText = '') {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const code = await runCli(args, {
@@ -61,7 +61,7 @@ async function cli(args: string[], cwd: string) {
     cwd,
     stdout: (l) => stdout.push(l),
     stderr: (l) => stderr.push(l),
-    stdin: Readable.from([]),
+    stdin: Readable.from([stdinText]),
   });
   return { code, stdout, stderr: stderr.join('\n'), json: () => stdout.map((l) => JSON.parse(l)) };
 }
@@ -149,6 +149,24 @@ describe('carriers from shipconfirm.config.json, through the CLI', () => {
       folderWith({}),
     );
     expect(plain.code).toBe(2);
+  });
+
+  it('reads numbers from standard input and exits 0 even when some are invalid, 2 on usage errors', async () => {
+    const cwd = folderWith({ carriers: SELLER_CARRIERS });
+    const r = await cli(
+      ['tracking', 'validate', '--carrier', 'our van', '--json'],
+      cwd,
+      'LC-0001\nthis is not a number!\n',
+    );
+    expect(r.code).toBe(0);
+    expect(r.json().map((l) => [l.carrier, l.valid])).toEqual([
+      ['local-courier', true],
+      ['local-courier', false],
+    ]);
+    expect((await cli(['tracking', 'validate', '--carrier', 'Parcel Monkey Express', 'X'], cwd)).code).toBe(
+      2,
+    );
+    expect((await cli(['carriers', '--marketplace', 'XX'], cwd)).code).toBe(2);
   });
 
   it('gives the policy the same carriers (what ship, HTTP intake and CSV import use)', () => {

@@ -133,6 +133,17 @@ describe('shipconfirm tracking validate', () => {
     expect(uk.json()[0]).toMatchObject({ carrier: 'evri' });
   });
 
+  it("says a number of a carrier on Amazon's list but not described by ShipConfirm is not checked", async () => {
+    const r = await run(['--carrier', 'arrow xl', '--json', 'AXL123']);
+    expect(r.json()[0]).toMatchObject({
+      valid: true,
+      carrier: 'amazon:Arrow XL',
+      warnings: [{ code: 'carrier-not-in-registry' }],
+    });
+    const human = await run(['--carrier', 'arrow xl', 'AXL123']);
+    expect(human.out[0]).toMatch(/^valid +AXL123 +Arrow XL +tracking\n +warning \(carrier-not-in-registry\)/);
+  });
+
   it.each([
     [['--marketplace', 'XX', 'X'], /--marketplace "XX" is not a marketplace/],
     [['--carrier', 'Royl Mial', 'X'], /not a carrier.*Royal Mail/],

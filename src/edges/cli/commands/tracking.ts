@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import type { CarrierRegistry } from '../../../core/carriers/registry.js';
+import type { Carrier, CarrierRegistry } from '../../../core/carriers/registry.js';
 import { resolveCarrier } from '../../../core/carriers/resolve-carrier.js';
 import { resolveService } from '../../../core/carriers/resolve-service.js';
 import { findMarketplace, MARKETPLACES } from '../../../core/marketplace.js';
 import type { Refusal } from '../../../core/outcome.js';
+import { POLICY_REASONS } from '../../../core/policy/reason-codes.js';
 import { detectCarriers } from '../../../core/tracking/detect.js';
 import { TRACKING_FORMATS } from '../../../core/tracking/formats.js';
 import { normalizeTrackingNumber } from '../../../core/tracking/normalize.js';
@@ -113,10 +114,12 @@ export function registerTrackingCommand(program: Command, deps: TrackingCommandD
             ? fromValidation(
                 input,
                 validateTrackingForCarrier(input, carrier.carrier, service, registry, options),
+                carrier.carrier,
               )
             : fromDetection(input, registry, market);
           if (!line.valid) invalid++;
-          deps.stdout(opts.json ? JSON.stringify(line) : humanLine(line, registry));
+          const name = carrier?.ok ? carrier.carrier.displayName : undefined;
+          deps.stdout(opts.json ? JSON.stringify(line) : humanLine(line, registry, name));
         }
         if (!opts.json) {
           deps.stdout(
@@ -128,7 +131,23 @@ export function registerTrackingCommand(program: Command, deps: TrackingCommandD
     );
 }
 
-function fromValidation(input: string, v: ReturnType<typeof validateTrackingForCarrier>): ValidationLine {
+function fromValidation(
+  input: string,
+  v: ReturnType<typeof validateTrackingForCarrier>,
+  carrier: Carrier,
+): ValidationLine {
+  // A code from Amazon's list that the registry does not describe has no formats: say that
+  // "valid" means "not checked", as the policy does when such a package is recorded.
+  const unchecked: Refusal[] = carrier.id.startsWith('amazon:')
+    ? [
+        {
+          code: POLICY_REASONS.carrierNotInRegistry,
+          message:
+            `ShipConfirm cannot check ${carrier.amazonCode} tracking numbers; add the carrier to the ` +
+            '"carriers" config to get those checks.',
+        },
+      ]
+    : [];
   return {
     input,
     normalized: v.normalized,
@@ -136,7 +155,7 @@ function fromValidation(input: string, v: ReturnType<typeof validateTrackingForC
     carrier: v.carrier,
     kind: v.kind,
     reasons: v.reasons,
-    warnings: v.warnings,
+    warnings: [...unchecked, ...v.warnings],
   };
 }
 
@@ -190,10 +209,10 @@ function fromDetection(input: string, registry: CarrierRegistry, market: string 
   return { input, normalized, valid: true, carrier: best.carrierId, kind, reasons: [], warnings };
 }
 
-function humanLine(line: ValidationLine, registry: CarrierRegistry): string {
-  const name = line.carrier
-    ? (registry.byId.get(line.carrier)?.displayName ?? line.carrier)
-    : 'unknown carrier';
+function humanLine(line: ValidationLine, registry: CarrierRegistry, displayName?: string): string {
+  const name =
+    displayName ??
+    (line.carrier ? (registry.byId.get(line.carrier)?.displayName ?? line.carrier) : 'unknown carrier');
   const head = `${line.valid ? 'valid  ' : 'INVALID'}  ${line.normalized || JSON.stringify(line.input)}  ${name}  ${line.kind}`;
   const details = [
     ...line.reasons.map((r) => `    refused (${r.code}): ${r.message}`),
