@@ -102,6 +102,8 @@ export interface StoreReads {
   /** Orders, newest created first. */
   listOrders(filter: { sellerId?: string; limit?: number }): Promise<Order[]>;
   countOrders(sellerId?: string): Promise<number>;
+  /** Orders Amazon still expects to ship (unshipped, partially shipped) whose ship-by is at or before `until`, soonest first. */
+  listOrdersDueBy(sellerId: string, until: string): Promise<Order[]>;
   getPackage(packageId: string): Promise<Package | undefined>;
   listPackages(filter: PackageFilter): Promise<Package[]>;
   /** Packages already carrying any of these (normalised) tracking IDs. */

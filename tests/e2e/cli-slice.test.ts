@@ -62,7 +62,7 @@ describe('help and usage', () => {
     expect(r.stdout).toContain('Exit codes');
   });
 
-  it.each(['sync', 'ship', 'transmit', 'status', 'demo', 'doctor', 'migrate', 'run', 'sim'])(
+  it.each(['sync', 'ship', 'transmit', 'status', 'deadlines', 'demo', 'doctor', 'migrate', 'run', 'sim'])(
     '%s --help exits 0',
     async (c) => {
       const r = await cli([c, '--help']);
@@ -181,6 +181,20 @@ describe('sync, ship, transmit, status', () => {
       [1, 'confirmed'],
       [2, 'confirmed'],
     ]);
+  });
+});
+
+describe('deadlines', () => {
+  it('lists open orders due within the hour (the seeded orders are due within days)', async () => {
+    const r = await cli(['deadlines', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const { alerts } = JSON.parse(r.stdout) as {
+      alerts: Array<{ kind: string; minutesLeft: number; orderId: string }>;
+    };
+    for (const a of alerts) {
+      expect(['order-not-shipped', 'package-not-confirmed']).toContain(a.kind);
+      expect(a.minutesLeft).toBeLessThanOrEqual(60);
+    }
   });
 });
 

@@ -134,6 +134,20 @@ export class KyselyOrderStore implements OrderStore {
     return this.withItems(await query.execute());
   }
 
+  async listOrdersDueBy(sellerId: string, until: string): Promise<Order[]> {
+    const rows = await this.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('seller_id', '=', sellerId)
+      .where('status', 'in', ['UNSHIPPED', 'PARTIALLY_SHIPPED'])
+      .where('ship_by_latest', 'is not', null)
+      .where('ship_by_latest', '<=', until)
+      .orderBy('ship_by_latest')
+      .orderBy('order_id')
+      .execute();
+    return this.withItems(rows);
+  }
+
   private async withItems(rows: Parameters<typeof toOrder>[0][]): Promise<Order[]> {
     const items = [];
     for (const ids of chunks(rows.map((r) => r.order_id))) {

@@ -5,6 +5,7 @@ import { carrierRegistryFrom, openApp } from '../composition-root.js';
 import { type Config, ConfigError, ENVIRONMENT_VARIABLES, loadConfig } from '../config/config.js';
 import { createLogger } from '../logging.js';
 import { registerCarriersCommand } from './commands/carriers.js';
+import { registerDeadlinesCommand } from './commands/deadlines.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerDoctorCommand } from './commands/doctor.js';
 import { registerMigrateCommand } from './commands/migrate.js';
@@ -48,6 +49,7 @@ ${EXIT_CODES_HELP}`,
   registerShipCommand(program, ctx);
   registerTransmitCommand(program, ctx);
   registerStatusCommand(program, ctx);
+  registerDeadlinesCommand(program, ctx);
   registerRunCommand(program, ctx);
   registerDoctorCommand(program, ctx);
   registerMigrateCommand(program, ctx);

@@ -53,6 +53,12 @@ export interface ServiceConfig {
   readonly syncIntervalMs: number;
   /** How often `run` looks for packages to send when nothing woke it. Default 1000 ms. */
   readonly transmitIntervalMs: number;
+  /** How often `run` checks deadlines. Default 60000 ms. */
+  readonly deadlineCheckIntervalMs: number;
+  /** Alert when an order still has unshipped units this many minutes before ship-by. Default 60. */
+  readonly unshippedWarnMinutes: number;
+  /** Alert when a package is not confirmed this many minutes before ship-by. Default 15. */
+  readonly unconfirmedWarnMinutes: number;
 }
 
 /** A setting is wrong: the message names it and says how to fix it. */
@@ -94,6 +100,9 @@ const fileSchema = z
       .object({
         syncIntervalMs: z.number().int().min(1000).optional(),
         transmitIntervalMs: z.number().int().min(50).optional(),
+        deadlineCheckIntervalMs: z.number().int().min(1000).optional(),
+        unshippedWarnMinutes: z.number().int().min(0).max(10_080).optional(),
+        unconfirmedWarnMinutes: z.number().int().min(0).max(10_080).optional(),
       })
       .strict()
       .optional(),
@@ -209,6 +218,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     service: {
       syncIntervalMs: settings.service?.syncIntervalMs ?? 180_000,
       transmitIntervalMs: settings.service?.transmitIntervalMs ?? 1000,
+      deadlineCheckIntervalMs: settings.service?.deadlineCheckIntervalMs ?? 60_000,
+      unshippedWarnMinutes: settings.service?.unshippedWarnMinutes ?? 60,
+      unconfirmedWarnMinutes: settings.service?.unconfirmedWarnMinutes ?? 15,
     },
     logLevel,
   };

@@ -1,12 +1,14 @@
 import { syncOrders } from '../../app/sync-orders.js';
 import { recoverInterrupted, transmitPending } from '../../app/transmit-pending.js';
+import { watchDeadlines } from '../../app/watch-deadlines.js';
 import { MarketplaceError } from '../../ports/marketplace.js';
 import type { App } from '../composition-root.js';
 
 /**
- * The long-running service: a sync loop (every `syncIntervalMs`, within searchOrders' quota) and
- * a transmit loop (every `transmitIntervalMs`) until `signal` aborts; then it lets the calls in
- * flight finish, so the queue is left consistent.
+ * The long-running service until `signal` aborts: a sync loop (every `syncIntervalMs`, within
+ * searchOrders' quota; it also reads back confirmed packages), a transmit loop (every
+ * `transmitIntervalMs`) and a deadline watch (every `deadlineCheckIntervalMs`). On abort the calls
+ * in flight finish, so the queue is left consistent.
  */
 export async function runService(app: App, signal: AbortSignal): Promise<void> {
   const { deps, config } = app;
@@ -45,6 +47,13 @@ export async function runService(app: App, signal: AbortSignal): Promise<void> {
       if (s.outcomes.length)
         log.info({ confirmed: s.confirmed, needsFix: s.needsFix, retrying: s.retrying }, 'transmit pass');
       if (s.fault) throw s.fault;
+    }),
+    loop('deadlines', config.service.deadlineCheckIntervalMs, async () => {
+      await watchDeadlines(deps, {
+        sellerId: app.sellerId,
+        unshippedWarnMinutes: config.service.unshippedWarnMinutes,
+        unconfirmedWarnMinutes: config.service.unconfirmedWarnMinutes,
+      });
     }),
   ]);
 }

@@ -96,6 +96,23 @@ export function describeOrderStoreContract(name: string, openStore: () => Promis
         expect(await store.listEvents({ entityId: order(1).orderId })).toHaveLength(1);
       });
 
+      it('lists orders due by a time: open ones only, soonest ship-by first', async () => {
+        await store.upsertOrders(
+          [
+            order(1, { shipByLatest: at(60) }),
+            order(2, { shipByLatest: at(30) }),
+            order(3, { shipByLatest: at(90) }),
+            order(4, { shipByLatest: at(10), status: 'SHIPPED' }),
+            order(5, { shipByLatest: null }),
+            order(6, { shipByLatest: at(20), status: 'PARTIALLY_SHIPPED' }),
+          ],
+          at(0),
+        );
+        const due = await store.listOrdersDueBy(seller().sellerId, at(60));
+        expect(due.map((o) => o.orderId)).toEqual([order(6).orderId, order(2).orderId, order(1).orderId]);
+        expect(due[0]!.items.length).toBeGreaterThan(0);
+      });
+
       it('lists newest created first, by seller, with a limit, and counts', async () => {
         await store.upsertSeller(seller({ sellerId: 'SELLER2' }), at());
         await store.upsertOrders([order(1), order(3), order(2), order(4, { sellerId: 'SELLER2' })], at(10));
