@@ -295,7 +295,15 @@ describe('choosePath: random queues', () => {
       });
       const plan = choosePath(i);
       expectSound(i, plan);
-      if (plan.feed.length > 0) withFeed++;
+      if (plan.feed.length > 0) {
+        withFeed++;
+        // A feed is worth it: big enough, or carrying untracked packages, or saving ship-bys.
+        const byId = new Map(queue.map((p) => [p.packageId, p]));
+        const untrackedInFeed = plan.feed.some((id) => !byId.get(id)!.hasTracking);
+        const perCallOnly = choosePath({ ...i, createFeed: bucket('createFeed', 0) });
+        const savesShipBys = countMisses(plan) < countMisses(perCallOnly);
+        expect(plan.feed.length >= i.minFeedSize! || untrackedInFeed || savesShipBys).toBe(true);
+      }
     }
     // The generator must exercise both outcomes.
     expect(withFeed).toBeGreaterThan(30);

@@ -73,8 +73,8 @@ export interface PathPlan {
  *   feed would land, no feed is made.
  * - Untracked packages go in the feed when one is made (the feed's tracking number is optional;
  *   `confirmShipment` requires one). They go per call with the interim empty tracking number of
- *   decision 0004 only when no feed can be created now, when only per call can meet their
- *   ship-by, or when no feed is worth making for the queue.
+ *   decision 0004 only when no feed can be created now, or when only per call can meet their
+ *   ship-by (a certain miss is worse than a possible refusal, which ends in needs-fix).
  * - A feed smaller than `minFeedSize` is dropped, and everything goes per call, unless it carries
  *   untracked packages or dropping it would miss more ship-bys.
  */
