@@ -32,7 +32,8 @@ export function pathLowerBound(inputs: PathInputs): PathLowerBound {
     Number.POSITIVE_INFINITY;
 
   const nthAckMs = queue.map((_, j) => Math.min(nthTokenAtMs(confirmShipment, nowMs, j + 1), feedAtMs));
-  const allAcknowledgedMs = nthAckMs.length === 0 ? nowMs : Math.max(...nthAckMs.slice(-1));
+  // Tokens come in order, so the last bound is the latest.
+  const allAcknowledgedMs = nthAckMs[nthAckMs.length - 1] ?? nowMs;
 
   const contested = queue
     .map((p) => p.shipByMs)
