@@ -18,12 +18,13 @@ import {
 } from './errors.js';
 import { registerDocumentRoutes } from './feeds/document-routes.js';
 import type { ServerContext } from './server-context.js';
-import { dispatchSpApi, requestOperation, splitUrl } from './sp-api-dispatch.js';
+import { dispatchSpApi, requestOperation } from './sp-api-dispatch.js';
 
 /** Largest request body accepted, in bytes; Amazon refuses larger ones with 413. */
 export const MAX_BODY_BYTES = 1_048_576;
 
-const arrivals = new WeakMap<FastifyRequest, string>();
+/** Simulated arrival time (epoch ms) of each request, for the request log. */
+const arrivals = new WeakMap<FastifyRequest, number>();
 
 function sendAmazonError(reply: FastifyReply, error: SpApiError): void {
   void reply.code(error.status).type('application/json').send(error.body);
@@ -54,20 +55,26 @@ export function buildServer(ctx: ServerContext): FastifyInstance {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-  app.addHook('onRequest', async (request, reply) => {
-    arrivals.set(request, ctx.world.clock.now().toISOString());
+  // Callback-style hooks: they run on every request, and async ones cost a promise each.
+  app.addHook('onRequest', (request, reply, done) => {
+    arrivals.set(request, ctx.world.clock.nowMs());
     reply.header('x-amzn-RequestId', randomUUID());
+    done();
   });
-  app.addHook('onResponse', async (request, reply) => {
-    const { path } = splitUrl(request.url);
-    if (path.startsWith('/_sim')) return;
-    ctx.world.log.add({
-      at: arrivals.get(request) ?? ctx.world.clock.now().toISOString(),
-      method: request.method,
-      path,
-      operation: requestOperation.get(request) ?? null,
-      status: reply.statusCode,
-    });
+  app.addHook('onResponse', (request, reply, done) => {
+    const { url } = request;
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    if (!path.startsWith('/_sim')) {
+      ctx.world.log.add({
+        at: new Date(arrivals.get(request) ?? ctx.world.clock.nowMs()).toISOString(),
+        method: request.method,
+        path,
+        operation: requestOperation.get(request) ?? null,
+        status: reply.statusCode,
+      });
+    }
+    done();
   });
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     sendAmazonError(reply, errorFromFramework(error));

@@ -90,8 +90,13 @@ export type RouteMatch =
   | { kind: 'wrong-method'; allowed: string[] }
   | { kind: 'none' };
 
-function matchTemplate(template: string, path: string): Record<string, string> | null {
-  const want = template.split('/');
+/** Route templates split once: matching runs on every request, so it should not re-split them. */
+const SPLIT_TEMPLATES = OPERATIONS.map((operation) => ({
+  operation,
+  segments: operation.pathTemplate.split('/'),
+}));
+
+function matchTemplate(want: readonly string[], path: string): Record<string, string> | null {
   const got = path.split('/');
   if (want.length !== got.length) return null;
   const params: Record<string, string> = {};
@@ -116,8 +121,8 @@ function matchTemplate(template: string, path: string): Record<string, string> |
 
 export function matchOperation(method: string, path: string): RouteMatch {
   const allowed: string[] = [];
-  for (const operation of OPERATIONS) {
-    const params = matchTemplate(operation.pathTemplate, path);
+  for (const { operation, segments } of SPLIT_TEMPLATES) {
+    const params = matchTemplate(segments, path);
     if (params === null) continue;
     if (operation.method === method) return { kind: 'operation', operation, pathParams: params };
     allowed.push(operation.method);

@@ -195,9 +195,13 @@ function finish(world: SimWorld, feed: FeedRecord): void {
  */
 export function advanceFeeds(world: SimWorld): void {
   const nowMs = world.clock.nowMs();
-  const due = [...world.feeds.feeds.values()]
-    .filter((f) => f.status === 'IN_QUEUE' || f.status === 'IN_PROGRESS')
-    .sort((a, b) => a.endsAtMs - b.endsAtMs);
+  // Runs on every SP-API call: collect only pending feeds, no copy of the whole store.
+  const due: FeedRecord[] = [];
+  for (const f of world.feeds.feeds.values()) {
+    if (f.status === 'IN_QUEUE' || f.status === 'IN_PROGRESS') due.push(f);
+  }
+  if (due.length === 0) return;
+  due.sort((a, b) => a.endsAtMs - b.endsAtMs);
   for (const feed of due) {
     if (nowMs >= feed.endsAtMs) finish(world, feed);
     else if (nowMs >= feed.startsAtMs) feed.status = 'IN_PROGRESS';
