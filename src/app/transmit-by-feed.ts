@@ -109,7 +109,7 @@ export async function transmitByFeed(
     }));
     const result: DocumentResult =
       stop.fault === null
-        ? await sendDocument(deps, doc, options).catch((e: unknown) => {
+        ? await sendDocument(deps, sellerId, doc, options).catch((e: unknown) => {
             if (!(e instanceof MarketplaceError)) throw e;
             if (!e.retryable) stop.fault = e;
             return { kind: 'failed', feedId: null, reason: e.message } as const;
@@ -148,6 +148,7 @@ function failureReason(result: DocumentResult): string {
 /** Submits one document and follows it to a processing report, or to a failure its packages retry from. */
 async function sendDocument(
   deps: Deps,
+  sellerId: string,
   doc: OrderFulfillmentDocument,
   options: TransmitByFeedOptions,
 ): Promise<DocumentResult> {
@@ -162,10 +163,9 @@ async function sendDocument(
   const at = clock.now().toISOString();
   await store.transaction(async (tx) => {
     for (const [messageId, packageId] of doc.messageIds) {
-      const pkg = await tx.getPackage(packageId);
       await tx.appendEvent({
         at,
-        sellerId: pkg?.sellerId ?? '',
+        sellerId,
         entityType: 'package',
         entityId: packageId,
         type: 'package.feed-submitted',
@@ -194,7 +194,7 @@ async function sendDocument(
     }
     await sleep(interval);
     waited += interval;
-    interval = Math.min(interval * POLL_GROWTH, MAX_POLL_INTERVAL_MS);
+    interval = Math.min(Math.round(interval * POLL_GROWTH), MAX_POLL_INTERVAL_MS);
     try {
       const s = await feeds.getFeedStatus(feedId);
       if (s.status !== status) options.onProgress?.(`feed ${feedId}: ${s.status}`);
