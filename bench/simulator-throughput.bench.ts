@@ -28,7 +28,7 @@ for (let i = 0; i < RUNS; i++) {
   const run = await measureConfirmThroughput(REQUESTS, CONCURRENCY);
   runs.push(run);
   console.log(
-    `run ${i + 1}: ${fmt(run.requestsPerSecond)} req/s, p50 ${run.p50Ms.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms, ${JSON.stringify(run.statuses)}`,
+    `run ${i + 1}: ${fmt(run.requestsPerSecond)} req/s, p50 ${run.p50Ms.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms, CPU ${run.cpuMsPerRequest.toFixed(3)} ms/request, ${JSON.stringify(run.statuses)}`,
   );
 }
 const loadAfter = loadavg()[0] ?? 0;
@@ -65,9 +65,13 @@ Latency is per request as the client sees it, from send to the end of the answer
 
 Issue 3 target: at least ${fmt(TARGET)} per second. Median ${med >= TARGET ? 'meets' : 'MISSES'} it.
 
-| run | requests/s | p50 ms | p99 ms | seconds |
-| ---: | ---: | ---: | ---: | ---: |
-${runs.map((r, i) => `| ${i + 1} | ${fmt(r.requestsPerSecond)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.seconds.toFixed(2)} |`).join('\n')}
+| run | requests/s | p50 ms | p99 ms | seconds | CPU ms/request |
+| ---: | ---: | ---: | ---: | ---: | ---: |
+${runs.map((r, i) => `| ${i + 1} | ${fmt(r.requestsPerSecond)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.seconds.toFixed(2)} | ${r.cpuMsPerRequest.toFixed(3)} |`).join('\n')}
+
+CPU ms/request is the user + system CPU time of the whole process (simulator and load worker)
+divided by the requests: it moves far less than requests/s when other work shares the machine, so
+it is the figure to compare code versions by.
 
 Concurrency ${CONCURRENCY}. Alone: \`npx tsx simulator/bench/confirm-throughput.ts [requests] [concurrency]\`.
 `;
