@@ -64,6 +64,8 @@ type DocumentResult =
  * MerchantIdentifier, and the seller whose credentials `deps.feeds` uses).
  *
  * A fault that no retry can cure (bad credentials) is thrown after the packages are re-queued.
+ * Any other error (the store failing) is thrown as is and leaves packages in `sending`, where
+ * `recoverInterrupted` finds them, as after a crash.
  */
 export async function transmitByFeed(
   deps: Deps,
@@ -238,6 +240,10 @@ async function sendDocument(
   if (report.documentErrors.length > 0) {
     const said = report.documentErrors.map((r) => `${r.code} - ${r.description}`).join(' ');
     return { kind: 'failed', feedId, reason: `Amazon refused feed ${feedId} as a whole: ${said}` };
+  }
+  if (report.summary?.processed === 0 && report.results.length === 0) {
+    // Silence about every message is not acceptance when Amazon says it processed none of them.
+    return { kind: 'failed', feedId, reason: `Amazon processed no message of feed ${feedId}.` };
   }
   return { kind: 'reported', feedId, outcomes: messageOutcomes(report, doc.messageIds.keys()) };
 }

@@ -72,9 +72,11 @@ export class SpApiFeeds implements FeedsPort {
     const doc = expectStatus<Schemas['FeedDocument']>('getFeedDocument', res, 200);
     const response = await this.document(doc.url, { method: 'GET' }, 'download the feed result');
     if (!response.ok) {
+      const message = await s3Message(response);
       throw new MarketplaceError(
-        `Downloading feed result ${documentId} failed: HTTP ${response.status} ${await s3Message(response)}`,
-        response.status >= 500,
+        `Downloading feed result ${documentId} failed: HTTP ${response.status} ${message}`,
+        // An expired URL is cured by asking getFeedDocument for a fresh one.
+        response.status >= 500 || (response.status === 403 && /expired/i.test(message)),
         response.status,
       );
     }
