@@ -70,8 +70,8 @@ Issue 3 target: at least ${fmt(TARGET)} per second. Median ${med >= TARGET ? 'me
 ${runs.map((r, i) => `| ${i + 1} | ${fmt(r.requestsPerSecond)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.seconds.toFixed(2)} | ${r.cpuMsPerRequest.toFixed(3)} |`).join('\n')}
 
 CPU ms/request is the user + system CPU time of the whole process (simulator and load worker)
-divided by the requests: it moves far less than requests/s when other work shares the machine, so
-it is the figure to compare code versions by.
+divided by the requests. Contention raises it too, but less than it lowers requests/s, so compare
+code versions by it, in alternating runs.
 
 Concurrency ${CONCURRENCY}. Alone: \`npx tsx simulator/bench/confirm-throughput.ts [requests] [concurrency]\`.
 `;
