@@ -25,6 +25,8 @@ export interface DemoSummary {
   readonly packagesRecorded: number;
   readonly confirmed: number;
   readonly needsFix: number;
+  /** Confirmed and then seen at Amazon with their tracking (read-back). */
+  readonly verified: number;
   readonly retrying: number;
   readonly refusedAtIntake: number;
   /** Refusals and needs-fix reasons grouped by reason code. */
@@ -108,6 +110,13 @@ export async function runDemo(config: Config, logger: Logger, options: DemoOptio
       `Sent to Amazon: ${sent.confirmed} confirmed, ${sent.needsFix} refused, ${sent.retrying} to retry.`,
     );
 
+    // Proof: Amazon's order search lags two minutes (simulated), then a sync reads the packages back.
+    await new Promise((r) => setTimeout(r, Math.ceil((130_000 / options.speedFactor) * 1.1)));
+    const proof = await syncOrders(app.deps, { sellerId: app.sellerId, marketplaceIds: app.marketplaceIds });
+    options.progress(
+      `Read back from Amazon: ${proof.verified} package(s) verified${proof.resent ? `, ${proof.resent} missing and sent again` : ''}.`,
+    );
+
     const packages = await app.deps.store.listPackages({ sellerId: app.sellerId });
     const skuCategories = await app.deps.store.listSkuCategories(app.sellerId);
     const vtr = expectedVtrByCategory({
@@ -129,7 +138,8 @@ export async function runDemo(config: Config, logger: Logger, options: DemoOptio
       amazon: app.amazonLabel,
       orders: orders.length,
       packagesRecorded: recorded,
-      confirmed: packages.filter((p) => p.state === 'confirmed').length,
+      confirmed: packages.filter((p) => p.state === 'confirmed' || p.state === 'verified').length,
+      verified: packages.filter((p) => p.state === 'verified').length,
       needsFix: packages.filter((p) => p.state === 'needs-fix').length,
       retrying: packages.filter((p) => p.state === 'retrying').length,
       refusedAtIntake,
@@ -152,7 +162,7 @@ export function formatDemoSummary(s: DemoSummary): string {
     '=========================',
     `Amazon:    ${s.amazon}`,
     `Orders:    ${s.orders} pulled`,
-    `Packages:  ${s.packagesRecorded} recorded; ${s.confirmed} confirmed by Amazon, ${s.needsFix} need a fix, ${s.retrying} waiting to retry; ${s.refusedAtIntake} refused at intake`,
+    `Packages:  ${s.packagesRecorded} recorded; ${s.confirmed} confirmed by Amazon (${s.verified} verified by reading them back), ${s.needsFix} need a fix, ${s.retrying} waiting to retry; ${s.refusedAtIntake} refused at intake`,
     '',
     'Refused, with reasons (fix these before Amazon counts them):',
     ...(s.reasons.length
