@@ -52,7 +52,13 @@ const DOWNLOAD_TRIES = 3;
 /** How one document ended: Amazon's verdict per message, or a failure that leaves every package to retry. */
 type DocumentResult =
   | { readonly kind: 'reported'; readonly feedId: string; readonly outcomes: Map<number, MessageOutcome> }
-  | { readonly kind: 'failed'; readonly feedId: string | null; readonly reason: string };
+  | {
+      readonly kind: 'failed';
+      readonly feedId: string | null;
+      readonly reason: string;
+      /** Set when the failure was a fault no retry cures, which stops the run. */
+      readonly fault?: MarketplaceError;
+    };
 
 /**
  * Confirms packages in bulk with `POST_ORDER_FULFILLMENT_DATA` feeds. Every package is moved to
@@ -111,13 +117,10 @@ export async function transmitByFeed(
     }));
     const result: DocumentResult =
       stop.fault === null
-        ? await sendDocument(deps, sellerId, doc, options).catch((e: unknown) => {
-            if (!(e instanceof MarketplaceError)) throw e;
-            if (!e.retryable) stop.fault = e;
-            return { kind: 'failed', feedId: null, reason: e.message } as const;
-          })
+        ? await sendDocument(deps, sellerId, doc, options)
         : { kind: 'failed', feedId: null, reason: `Not sent: ${stop.fault.message}` };
     if (result.feedId !== null) feedIds.push(result.feedId);
+    if (result.kind === 'failed' && result.fault) stop.fault = result.fault;
 
     for (const { messageId, pkg } of members) {
       const outcome = result.kind === 'reported' ? result.outcomes.get(messageId) : undefined;
@@ -147,19 +150,38 @@ function failureReason(result: DocumentResult): string {
     : 'Amazon’s processing report did not mention this package.';
 }
 
-/** Submits one document and follows it to a processing report, or to a failure its packages retry from. */
+/**
+ * Submits one document and follows it to a processing report, or to a failure its packages retry
+ * from. Marketplace faults become failures that keep the feed id (when there is one).
+ */
 async function sendDocument(
   deps: Deps,
   sellerId: string,
   doc: OrderFulfillmentDocument,
   options: TransmitByFeedOptions,
 ): Promise<DocumentResult> {
+  let feedId: string | null = null;
+  try {
+    feedId = (await deps.feeds.submitOrderFulfillmentFeed(doc.xml)).feedId;
+    options.onProgress?.(`feed ${feedId} submitted with ${doc.messageIds.size} packages`);
+    return await followFeed(deps, sellerId, feedId, doc, options);
+  } catch (e) {
+    if (!(e instanceof MarketplaceError)) throw e;
+    return { kind: 'failed', feedId, reason: e.message, ...(e.retryable ? {} : { fault: e }) };
+  }
+}
+
+/** Records where each package went, polls the feed to its end and reads its report. */
+async function followFeed(
+  deps: Deps,
+  sellerId: string,
+  feedId: string,
+  doc: OrderFulfillmentDocument,
+  options: TransmitByFeedOptions,
+): Promise<DocumentResult> {
   const { feeds, store, clock } = deps;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const maxPollMs = options.maxPollMs ?? 3_600_000;
-
-  const { feedId } = await feeds.submitOrderFulfillmentFeed(doc.xml);
-  options.onProgress?.(`feed ${feedId} submitted with ${doc.messageIds.size} packages`);
   // Which feed and message carries each package, so that a person (or a later run) can find
   // Amazon's verdict even if this process stops before reading it.
   const at = clock.now().toISOString();

@@ -67,6 +67,32 @@ describe('following a feed', () => {
     }
   });
 
+  it('waits out faults while following a submitted feed instead of submitting it again', async () => {
+    h = await startFeedHarness(5);
+    const pkgs = await shipSome(2);
+    // More 503s than SpApiHttp retries within one call: one poll fails outright, later ones succeed.
+    h.sim.world.setFault('getFeed', { kind: 'status', status: 503, count: 6 });
+    const summary = await transmitByFeed({ ...h.deps, feeds: h.feeds }, pkgs, h.feedOptions);
+    expect(summary).toMatchObject({ confirmed: 2, needsFix: 0, retrying: 0 });
+    expect(h.sim.world.requests().filter((r) => r.operation === 'createFeed')).toHaveLength(1);
+  });
+
+  it('a fault no retry cures after submission re-queues the packages and keeps the feed id on their attempts', async () => {
+    h = await startFeedHarness(5);
+    const pkgs = await shipSome(1);
+    h.sim.world.setFault('getFeed', { kind: 'status', status: 400 });
+    const error = await transmitByFeed({ ...h.deps, feeds: h.feeds }, pkgs, h.feedOptions).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ name: 'MarketplaceError', retryable: false, httpStatus: 400 });
+    const [attempt] = await h.deps.store.listAttempts(pkgs[0]!.packageId);
+    expect(attempt).toMatchObject({
+      outcome: 'temporary-failure',
+      amazonRequestId: expect.stringMatching(/^\d+$/),
+    });
+    expect((await h.deps.store.getPackage(pkgs[0]!.packageId))!.state).toBe('retrying');
+  });
+
   it('after the last allowed attempt a failed feed sends its packages to needs-fix', async () => {
     h = await startFeedHarness(5);
     const pkgs = await shipSome(2);
