@@ -11,7 +11,10 @@ export interface SimulatorOptions {
   startTime?: Date;
   /** When true, simulated time moves only through world.clock.set/advance. Default false. */
   freezeClock?: boolean;
-  /** Simulated ms per real ms; also scales token-bucket refill. Default 1. */
+  /**
+   * Simulated ms per real ms; also scales token-bucket refill and the rate announced in
+   * `x-amzn-RateLimit-Limit` (Amazon's rate x this, the rate a real-time client sees). Default 1.
+   */
   speedFactor?: number;
   /** Amazon's usage plans (429 QuotaExceeded); default true. */
   rateLimits?: boolean;
