@@ -19,6 +19,8 @@ export interface TransmitOptions {
   readonly random?: () => number;
   /** Called after each package, for progress output. */
   readonly onOutcome?: (outcome: TransmitOutcome) => void;
+  /** Packages to leave alone (they go by feed). */
+  readonly exclude?: ReadonlySet<string>;
 }
 
 export type TransmitOutcome =
@@ -54,10 +56,15 @@ export async function transmitPending(deps: AppDeps, options: TransmitOptions): 
   let taken = 0;
 
   while (fault === null && taken < limit) {
-    const due = await deps.store.listDueForTransmission(
-      deps.clock.now().toISOString(),
-      Math.min(concurrency, limit - taken),
-    );
+    const exclude = options.exclude ?? new Set<string>();
+    const due = (
+      await deps.store.listDueForTransmission(
+        deps.clock.now().toISOString(),
+        Math.min(concurrency, limit - taken) + exclude.size,
+      )
+    )
+      .filter((p) => !exclude.has(p.packageId))
+      .slice(0, Math.min(concurrency, limit - taken));
     if (due.length === 0) break;
     taken += due.length;
     const results = await Promise.all(

@@ -17,7 +17,7 @@ describe('compareReadBack', () => {
     });
   });
   it('a package Amazon does not show is missing', () => {
-    const v = compareReadBack(ours, [view('1', 'TT123456785GB')]);
+    const v = compareReadBack(ours, [view('1', 'TT999999995GB')]);
     expect(v.kind).toBe('missing');
   });
   it('a package whose tracking Amazon dropped is missing, and says so', () => {
@@ -28,6 +28,25 @@ describe('compareReadBack', () => {
     const v = compareReadBack(ours, [view('2', 'TT000000000GB')]);
     expect(v.kind === 'missing' && v.reason).toContain('TT000000000GB');
   });
+  it("a package confirmed by feed is found by its tracking number under Amazon's own reference", () => {
+    expect(compareReadBack(ours, [view('1', 'OTHER'), view('7', 'TT123456785GB')])).toEqual({
+      kind: 'matched',
+    });
+  });
+
+  it('an untracked package confirmed by feed is found by its items', () => {
+    const untracked = {
+      referenceNo: 3,
+      trackingId: null,
+      items: [{ orderItemId: 'A', quantity: 2 }],
+    } as unknown as Package;
+    const amazon = { ...view('9', null), items: [{ orderItemId: 'A', quantity: 2 }] };
+    expect(compareReadBack(untracked, [amazon])).toEqual({ kind: 'matched' });
+    expect(compareReadBack(untracked, [{ ...amazon, items: [{ orderItemId: 'A', quantity: 1 }] }]).kind).toBe(
+      'missing',
+    );
+  });
+
   it('an untracked package only needs to be there', () => {
     expect(compareReadBack({ referenceNo: 1, trackingId: null } as Package, [view('1', null)])).toEqual({
       kind: 'matched',

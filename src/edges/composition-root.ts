@@ -1,13 +1,18 @@
 import { DEFAULT_SIM_CREDENTIALS, type RunningSimulator, startSimulator } from '../../simulator/index.js';
 import { LwaTokenProvider } from '../adapters/amazon/lwa-token-provider.js';
+import { SpApiFeeds } from '../adapters/amazon/sp-api-feeds.js';
 import { SpApiHttp } from '../adapters/amazon/sp-api-http.js';
 import { SpApiMarketplace } from '../adapters/amazon/sp-api-marketplace.js';
 import { openSqliteStore } from '../adapters/store/open-sqlite-store.js';
 import type { AppDeps } from '../app/deps.js';
 import { type CarrierRegistry, createCarrierRegistry } from '../core/carriers/registry.js';
+import { AMAZON_RATES } from '../core/rate-limit/amazon-rates.js';
+import { fullBucket } from '../core/rate-limit/token-bucket.js';
 import type { Clock } from '../ports/clock.js';
+import type { FeedsPort } from '../ports/feeds.js';
 import type { Logger } from '../ports/logger.js';
 import type { MarketplacePort } from '../ports/marketplace.js';
+import type { QuotaView } from '../ports/quota.js';
 import type { Config } from './config/config.js';
 import { ConfigError } from './config/config.js';
 import { findRunningSimulator } from './simulator-registration.js';
@@ -57,21 +62,23 @@ export async function openApp(config: Config, options: OpenAppOptions): Promise<
   let simulator: RunningSimulator | null = null;
   let sellerId: string;
   let amazonLabel: string;
-  let marketplace: MarketplacePort;
+  let clients: AmazonClients;
+  const ids = config.amazon.marketplaceIds;
 
   if (config.amazon.mode === 'amazon') {
     sellerId = config.amazon.sellerId;
     amazonLabel = `Amazon SP-API at ${config.amazon.endpoint} (seller ${sellerId})`;
-    marketplace = spApi(config.amazon, sellerId);
+    clients = spApi(config.amazon, sellerId, ids);
   } else {
     sellerId = DEFAULT_SIM_CREDENTIALS.sellerId;
     const shared = wantsOwnSimulator ? null : await findRunningSimulator(config.databasePath);
     if (shared) {
       // `shipconfirm run` or `sim` serves a simulator for this database: use the same one.
       amazonLabel = `the Amazon simulator served by process ${shared.pid} at ${shared.baseUrl} (no LWA credentials set; seller ${sellerId})`;
-      marketplace = spApi(
+      clients = spApi(
         { endpoint: shared.baseUrl, tokenUrl: shared.tokenUrl, ...DEFAULT_SIM_CREDENTIALS },
         sellerId,
+        ids,
       );
     } else if (wantsOwnSimulator) {
       simulator = await startSimulator({ ...options.simulatorOptions });
@@ -87,22 +94,36 @@ export async function openApp(config: Config, options: OpenAppOptions): Promise<
         }
       }
       amazonLabel = `the built-in Amazon simulator at ${simulator.baseUrl} (no LWA credentials set; seller ${sellerId})`;
-      marketplace = spApi(simulatorCredentials(simulator), sellerId);
+      clients = spApi(simulatorCredentials(simulator), sellerId, ids);
     } else {
       // Started on first use: commands that only read the database never pay for it.
       amazonLabel = `the built-in Amazon simulator, in this process (no LWA credentials set; seller ${sellerId})`;
-      let real: MarketplacePort | null = null;
+      let real: AmazonClients | null = null;
       const ensure = async () => {
         if (!real) {
           simulator = await startSimulator();
-          real = spApi(simulatorCredentials(simulator), sellerId);
+          real = spApi(simulatorCredentials(simulator), sellerId, ids);
         }
         return real;
       };
-      marketplace = {
-        checkConnection: async () => (await ensure()).checkConnection(),
-        searchOrders: async (q) => (await ensure()).searchOrders(q),
-        confirmShipment: async (c) => (await ensure()).confirmShipment(c),
+      clients = {
+        marketplace: {
+          checkConnection: async () => (await ensure()).marketplace.checkConnection(),
+          searchOrders: async (q) => (await ensure()).marketplace.searchOrders(q),
+          confirmShipment: async (c) => (await ensure()).marketplace.confirmShipment(c),
+        },
+        feeds: {
+          submitOrderFulfillmentFeed: async (xml) => (await ensure()).feeds.submitOrderFulfillmentFeed(xml),
+          getFeedStatus: async (id) => (await ensure()).feeds.getFeedStatus(id),
+          downloadResult: async (id) => (await ensure()).feeds.downloadResult(id),
+        },
+        // Before the first call, Amazon's published plans apply.
+        quota: {
+          bucket: (op) =>
+            real
+              ? real.quota.bucket(op)
+              : fullBucket(AMAZON_RATES[op].ratePerSecond, AMAZON_RATES[op].burst, Date.now()),
+        },
       };
     }
   }
@@ -116,7 +137,15 @@ export async function openApp(config: Config, options: OpenAppOptions): Promise<
   }
 
   return {
-    deps: { store: store ?? (null as never), marketplace, clock, logger: options.logger, carriers },
+    deps: {
+      store: store ?? (null as never),
+      marketplace: clients.marketplace,
+      feeds: clients.feeds,
+      quota: clients.quota,
+      clock,
+      logger: options.logger,
+      carriers,
+    },
     config,
     sellerId,
     marketplaceIds: config.amazon.marketplaceIds,
@@ -143,14 +172,25 @@ function simulatorCredentials(sim: RunningSimulator): EndpointCredentials {
   return { endpoint: sim.baseUrl, tokenUrl: sim.tokenUrl, ...sim.credentials };
 }
 
-function spApi(c: EndpointCredentials, sellerId: string): MarketplacePort {
+interface AmazonClients {
+  readonly marketplace: MarketplacePort;
+  readonly feeds: FeedsPort;
+  readonly quota: QuotaView;
+}
+
+function spApi(c: EndpointCredentials, sellerId: string, marketplaceIds: readonly string[]): AmazonClients {
   const tokens = new LwaTokenProvider({
     tokenUrl: c.tokenUrl,
     clientId: c.clientId,
     clientSecret: c.clientSecret,
     refreshToken: c.refreshToken,
   });
-  return new SpApiMarketplace(new SpApiHttp({ endpoint: c.endpoint, tokens }), tokens, sellerId);
+  const http = new SpApiHttp({ endpoint: c.endpoint, tokens });
+  return {
+    marketplace: new SpApiMarketplace(http, tokens, sellerId),
+    feeds: new SpApiFeeds(http, [...marketplaceIds]),
+    quota: http,
+  };
 }
 
 export { DEFAULT_SIM_CREDENTIALS };

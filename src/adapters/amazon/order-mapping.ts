@@ -40,6 +40,7 @@ export function toAmazonPackages(o: AmazonOrder): AmazonPackage[] {
     carrier: p.carrier ?? null,
     shippingService: p.shippingService ?? null,
     trackingNumber: p.trackingNumber ?? null,
+    items: (p.packageItems ?? []).map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantity })),
     status: p.packageStatus?.status ?? null,
   }));
 }

@@ -7,6 +7,7 @@ import {
   withRate,
 } from '../../core/rate-limit/token-bucket.js';
 import { MarketplaceError } from '../../ports/marketplace.js';
+import type { QuotaView } from '../../ports/quota.js';
 import { describeNetworkError, type LwaTokenProvider } from './lwa-token-provider.js';
 
 export interface SpApiHttpOptions {
@@ -57,7 +58,7 @@ export function amazonError(body: unknown): { code: string; message: string; det
  * `x-amzn-RateLimit-Limit`), and retries with capped exponential backoff and jitter for 429, 5xx,
  * timeouts and dropped connections. 2xx and 4xx answers are returned for the caller to interpret.
  */
-export class SpApiHttp {
+export class SpApiHttp implements QuotaView {
   private readonly buckets = new Map<AmazonOperation, TokenBucket>();
   private readonly o: Required<Omit<SpApiHttpOptions, 'tokens' | 'endpoint'>>;
   /** Calls that Amazon throttled with 429 (for metrics). */
@@ -161,7 +162,8 @@ export class SpApiHttp {
     return u.toString();
   }
 
-  private bucket(op: AmazonOperation): TokenBucket {
+  /** The current token bucket of an operation (QuotaView). */
+  bucket(op: AmazonOperation): TokenBucket {
     let b = this.buckets.get(op);
     if (!b) {
       const rate = AMAZON_RATES[op];

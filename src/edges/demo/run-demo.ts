@@ -1,6 +1,6 @@
 import { recordShipment } from '../../app/record-shipment.js';
 import { syncOrders } from '../../app/sync-orders.js';
-import { transmitPending } from '../../app/transmit-pending.js';
+import { transmitQueue } from '../../app/transmit-queue.js';
 import { findMarketplace } from '../../core/marketplace.js';
 import { type ExpectedVtr, expectedVtrByCategory } from '../../core/metrics/expected-vtr.js';
 import type { Order } from '../../core/order.js';
@@ -29,6 +29,8 @@ export interface DemoSummary {
   readonly verified: number;
   readonly retrying: number;
   readonly refusedAtIntake: number;
+  /** Packages confirmed one by one (confirmShipment), and by bulk feed. */
+  readonly paths: { readonly perCall: number; readonly feed: number };
   /** Refusals and needs-fix reasons grouped by reason code. */
   readonly reasons: ReadonlyArray<{ code: string; count: number; example: string }>;
   readonly warnings: ReadonlyArray<{ code: string; count: number; example: string }>;
@@ -99,16 +101,25 @@ export async function runDemo(config: Config, logger: Logger, options: DemoOptio
       `The warehouse recorded ${shipments.length} parcels: ${recorded} stored, ${refusedAtIntake} refused at intake.`,
     );
 
-    const sent = await transmitPending(app.deps, {
+    const queued = await transmitQueue(app.deps, {
       maxAttempts: config.transmit.maxAttempts,
       retryBaseDelayMs: 200,
       retryMaxDelayMs: 2000,
       concurrency: 8,
+      // The simulator runs at `speedFactor`: ask about the feed as often as Amazon's pace allows.
+      feed: { pollIntervalMs: Math.max(250, 15_000 / options.speedFactor) },
     });
+    const sent = queued.perCall;
     for (const o of sent.outcomes) if (o.kind === 'needs-fix') tally(reasons, 'amazon-refused', o.reason);
     options.progress(
-      `Sent to Amazon: ${sent.confirmed} confirmed, ${sent.needsFix} refused, ${sent.retrying} to retry.`,
+      `Sent to Amazon one by one: ${sent.confirmed} confirmed, ${sent.needsFix} refused, ${sent.retrying} to retry.`,
     );
+    const byFeed = queued.feed ? await queued.feed : null;
+    if (byFeed) {
+      options.progress(
+        `Sent to Amazon by bulk feed ${byFeed.feedIds.join(', ')} (${queued.planned.feed} untracked or non-urgent package(s)): ${byFeed.confirmed} confirmed, ${byFeed.needsFix} refused, ${byFeed.retrying} to retry.`,
+      );
+    }
 
     // Proof: Amazon's order search lags two minutes (simulated), then a sync reads the packages back.
     await new Promise((r) => setTimeout(r, Math.ceil((130_000 / options.speedFactor) * 1.1)));
@@ -143,6 +154,7 @@ export async function runDemo(config: Config, logger: Logger, options: DemoOptio
       needsFix: packages.filter((p) => p.state === 'needs-fix').length,
       retrying: packages.filter((p) => p.state === 'retrying').length,
       refusedAtIntake,
+      paths: { perCall: sent.confirmed, feed: byFeed?.confirmed ?? 0 },
       reasons: group(reasons),
       warnings: group(warnings),
       vtr,
@@ -162,6 +174,7 @@ export function formatDemoSummary(s: DemoSummary): string {
     '=========================',
     `Amazon:    ${s.amazon}`,
     `Orders:    ${s.orders} pulled`,
+    `Paths:     ${s.paths.perCall} confirmed one by one within seconds, ${s.paths.feed} by bulk feed (packages without a tracking number)`,
     `Packages:  ${s.packagesRecorded} recorded; ${s.confirmed} confirmed by Amazon (${s.verified} verified by reading them back), ${s.needsFix} need a fix, ${s.retrying} waiting to retry; ${s.refusedAtIntake} refused at intake`,
     '',
     'Refused, with reasons (fix these before Amazon counts them):',

@@ -1,5 +1,6 @@
 import { syncOrders } from '../../app/sync-orders.js';
-import { recoverInterrupted, transmitPending } from '../../app/transmit-pending.js';
+import { recoverInterrupted } from '../../app/transmit-pending.js';
+import { transmitQueue } from '../../app/transmit-queue.js';
 import { watchDeadlines } from '../../app/watch-deadlines.js';
 import { MarketplaceError } from '../../ports/marketplace.js';
 import type { App } from '../composition-root.js';
@@ -13,6 +14,7 @@ import type { App } from '../composition-root.js';
 export async function runService(app: App, signal: AbortSignal): Promise<void> {
   const { deps, config } = app;
   const log = deps.logger;
+  let feedsInFlight = 0;
   const recovered = await recoverInterrupted(deps);
   if (recovered) log.info({ recovered }, 'packages interrupted by an earlier stop are queued again');
 
@@ -39,13 +41,25 @@ export async function runService(app: App, signal: AbortSignal): Promise<void> {
       if (r.inserted || r.updated) log.info({ ...r }, 'sync finished');
     }),
     loop('transmit', config.service.transmitIntervalMs, async () => {
-      const s = await transmitPending(deps, {
+      const r = await transmitQueue(deps, {
         maxAttempts: config.transmit.maxAttempts,
         retryBaseDelayMs: config.transmit.retryBaseDelayMs,
         retryMaxDelayMs: config.transmit.retryMaxDelayMs,
+        feedsInFlight,
       });
+      const s = r.perCall;
       if (s.outcomes.length)
         log.info({ confirmed: s.confirmed, needsFix: s.needsFix, retrying: s.retrying }, 'transmit pass');
+      if (r.feed) {
+        // A feed takes minutes: it runs on while the loop keeps sending per call.
+        feedsInFlight++;
+        r.feed
+          .then((f) => log.info({ ...f }, 'feed finished'))
+          .catch((e: Error) => log.warn({ error: e.message }, 'feed failed; its packages are queued again'))
+          .finally(() => {
+            feedsInFlight--;
+          });
+      }
       if (s.fault) throw s.fault;
     }),
     loop('deadlines', config.service.deadlineCheckIntervalMs, async () => {

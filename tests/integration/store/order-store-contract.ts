@@ -291,8 +291,8 @@ export function describeOrderStoreContract(name: string, openStore: () => Promis
         expect(await store.findPackagesByTrackingIds(['09980000020033F'])).toHaveLength(1);
         const last = (await store.listEvents({ entityId: packageId })).at(-1)!;
         expect(last.type).toBe('package.edited');
-        expect((last.data?.before as { trackingId: string }).trackingId).toBe(before.trackingId);
-        expect((last.data?.after as { trackingId: string }).trackingId).toBe('09980000020033F');
+        expect((last.data!.before as { trackingId: string }).trackingId).toBe(before.trackingId);
+        expect((last.data!.after as { trackingId: string }).trackingId).toBe('09980000020033F');
       });
 
       it('refuses an edit from a stale state and changes nothing', async () => {

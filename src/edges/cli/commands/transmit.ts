@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
-import { recoverInterrupted, transmitPending } from '../../../app/transmit-pending.js';
+import { recoverInterrupted } from '../../../app/transmit-pending.js';
+import { transmitQueue } from '../../../app/transmit-queue.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT, EXIT_CODES_HELP } from '../exit-codes.js';
 
 export function registerTransmitCommand(program: Command, ctx: CliContext): void {
   program
     .command('transmit')
-    .description('Send every queued package to Amazon now (confirmShipment), most urgent ship-by first.')
+    .description(
+      'Send every queued package to Amazon now, most urgent ship-by first: per package (confirmShipment), or by bulk feed when that meets more deadlines or the package has no tracking number.',
+    )
     .option('--json', 'print one JSON object per package')
     .addHelpText(
       'after',
@@ -19,7 +22,11 @@ export function registerTransmitCommand(program: Command, ctx: CliContext): void
         if (recovered && !opts.json)
           ctx.stderr(`${recovered} package(s) interrupted earlier are queued again.`);
         const t = app.config.transmit;
-        const summary = await transmitPending(app.deps, {
+        const {
+          perCall: summary,
+          feed,
+          planned,
+        } = await transmitQueue(app.deps, {
           maxAttempts: t.maxAttempts,
           retryBaseDelayMs: t.retryBaseDelayMs,
           retryMaxDelayMs: t.retryMaxDelayMs,
@@ -43,14 +50,30 @@ export function registerTransmitCommand(program: Command, ctx: CliContext): void
             }
           },
         });
+        let byFeed = { confirmed: 0, needsFix: 0, retrying: 0, feedIds: [] as readonly string[] };
+        if (feed) {
+          if (!opts.json)
+            ctx.stderr(`${planned.feed} package(s) go by bulk feed; waiting for Amazon to process it...`);
+          byFeed = await feed;
+          if (opts.json) ctx.stdout(JSON.stringify({ feed: byFeed }));
+          else
+            ctx.stdout(
+              `feed ${byFeed.feedIds.join(', ')}: ${byFeed.confirmed} confirmed, ${byFeed.needsFix} need a fix, ${byFeed.retrying} to retry`,
+            );
+        }
         if (!opts.json) {
           ctx.stdout(
-            `${summary.confirmed} confirmed, ${summary.needsFix} need a fix, ${summary.retrying} to retry.` +
-              (summary.outcomes.length === 0 ? ' Nothing was due.' : ''),
+            `${summary.confirmed + byFeed.confirmed} confirmed, ${summary.needsFix + byFeed.needsFix} need a fix, ${summary.retrying + byFeed.retrying} to retry.` +
+              (summary.outcomes.length === 0 && !feed ? ' Nothing was due.' : ''),
           );
         }
         if (summary.fault) throw new CliError(EXIT.amazon, summary.fault.message);
-        if (summary.retrying > 0 && summary.confirmed === 0 && summary.needsFix === 0) {
+        if (
+          summary.retrying > 0 &&
+          summary.confirmed === 0 &&
+          summary.needsFix === 0 &&
+          byFeed.confirmed === 0
+        ) {
           throw new CliError(
             EXIT.amazon,
             'Amazon could not be reached for any package; they stay queued and will be retried.',
