@@ -58,8 +58,7 @@ export const REASON_CODES: Readonly<
   },
   [POLICY_REASONS.serviceUntracked]: {
     severity: 'warning',
-    meaning:
-      'An untracked service: confirmed without a tracking number (today by confirmShipment with an empty number).',
+    meaning: 'An untracked service: confirmed without a tracking number (by fulfilment feed; see above).',
   },
   [POLICY_REASONS.trackingRequired]: {
     severity: 'refusal-or-warning',
