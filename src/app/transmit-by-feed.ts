@@ -164,29 +164,28 @@ async function sendDocument(
   try {
     feedId = (await deps.feeds.submitOrderFulfillmentFeed(doc.xml)).feedId;
     options.onProgress?.(`feed ${feedId} submitted with ${doc.messageIds.size} packages`);
-    return await followFeed(deps, sellerId, feedId, doc, options);
+    await recordSubmission(deps, sellerId, feedId, doc.messageIds);
+    return await followFeed(deps, feedId, doc.messageIds, options);
   } catch (e) {
     if (!(e instanceof MarketplaceError)) throw e;
     return { kind: 'failed', feedId, reason: e.message, ...(e.retryable ? {} : { fault: e }) };
   }
 }
 
-/** Records where each package went, polls the feed to its end and reads its report. */
-async function followFeed(
+/**
+ * Which feed and message carries each package, so that a person, or the next start after a stop,
+ * can find Amazon's verdict instead of sending the package again (see `resumeSubmittedFeeds`).
+ */
+async function recordSubmission(
   deps: Deps,
   sellerId: string,
   feedId: string,
-  doc: OrderFulfillmentDocument,
-  options: TransmitByFeedOptions,
-): Promise<DocumentResult> {
-  const { feeds, store, clock } = deps;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const maxPollMs = options.maxPollMs ?? 3_600_000;
-  // Which feed and message carries each package, so that a person (or a later run) can find
-  // Amazon's verdict even if this process stops before reading it.
+  messageIds: ReadonlyMap<number, string>,
+): Promise<void> {
+  const { store, clock } = deps;
   const at = clock.now().toISOString();
   await store.transaction(async (tx) => {
-    for (const [messageId, packageId] of doc.messageIds) {
+    for (const [messageId, packageId] of messageIds) {
       await tx.appendEvent({
         at,
         sellerId,
@@ -200,7 +199,18 @@ async function followFeed(
       });
     }
   });
+}
 
+/** Polls the feed to its end and reads its report. */
+async function followFeed(
+  deps: Deps,
+  feedId: string,
+  messageIds: ReadonlyMap<number, string>,
+  options: TransmitByFeedOptions,
+): Promise<DocumentResult> {
+  const { feeds } = deps;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const maxPollMs = options.maxPollMs ?? 3_600_000;
   // Once Amazon holds the feed it may apply it whatever happens here, so transient faults while
   // following it are waited out rather than turned into a second submission.
   let interval = options.pollIntervalMs ?? 15_000;
@@ -267,7 +277,7 @@ async function followFeed(
     // Silence about every message is not acceptance when Amazon says it processed none of them.
     return { kind: 'failed', feedId, reason: `Amazon processed no message of feed ${feedId}.` };
   }
-  return { kind: 'reported', feedId, outcomes: messageOutcomes(report, doc.messageIds.keys()) };
+  return { kind: 'reported', feedId, outcomes: messageOutcomes(report, messageIds.keys()) };
 }
 
 /**
@@ -349,4 +359,86 @@ async function settle(
     if (e instanceof StaleStateError) return null; // recovered or edited meanwhile; its new state stands
     throw e;
   }
+}
+
+/** Feeds Amazon holds whose packages a stopped process left in `sending`. */
+export interface SubmittedFeeds {
+  readonly feeds: ReadonlyArray<{
+    readonly feedId: string;
+    readonly sellerId: string;
+    readonly startedAt: string;
+    /** MessageID -> package id. */
+    readonly messageIds: ReadonlyMap<number, string>;
+  }>;
+  /** Every package id in those feeds (for `recoverInterrupted` to leave alone). */
+  readonly packageIds: ReadonlySet<string>;
+}
+
+/**
+ * After a stop or crash: finds the packages in `sending` whose current attempt went out in a feed
+ * that Amazon accepted (a `package.feed-submitted` event after the move to `sending`). Sending
+ * those again could apply them twice, since a feed message carries no reference of ours; they are
+ * followed to their verdict instead (`followSubmittedFeeds`).
+ */
+export async function findSubmittedFeeds(deps: Pick<AppDeps, 'store'>): Promise<SubmittedFeeds> {
+  const groups = new Map<
+    string,
+    { feedId: string; sellerId: string; startedAt: string; messageIds: Map<number, string> }
+  >();
+  const packageIds = new Set<string>();
+  for (const p of await deps.store.listPackages({ states: ['sending'] })) {
+    const events = await deps.store.listEvents({ entityId: p.packageId });
+    const sent = events.findLast((e) => e.type === 'package.state-changed' && e.toState === 'sending');
+    if (!sent) continue;
+    const submitted = events.findLast((e) => e.type === 'package.feed-submitted' && e.seq > sent.seq);
+    const feedId = submitted?.data?.feedId;
+    const messageId = submitted?.data?.messageId;
+    if (typeof feedId !== 'string' || typeof messageId !== 'number') continue;
+    const g = groups.get(feedId) ?? {
+      feedId,
+      sellerId: p.sellerId,
+      startedAt: sent.at,
+      messageIds: new Map(),
+    };
+    g.messageIds.set(messageId, p.packageId);
+    groups.set(feedId, g);
+    packageIds.add(p.packageId);
+  }
+  return { feeds: [...groups.values()], packageIds };
+}
+
+/** Follows feeds found by `findSubmittedFeeds` to their end and settles their packages. */
+export async function followSubmittedFeeds(
+  deps: Deps,
+  submitted: SubmittedFeeds,
+  options: TransmitByFeedOptions = {},
+): Promise<TransmitByFeedSummary> {
+  const tally = { confirmed: 0, needsFix: 0, retrying: 0 };
+  for (const feed of submitted.feeds) {
+    options.onProgress?.(
+      `following feed ${feed.feedId} (${feed.messageIds.size} packages) submitted before a stop`,
+    );
+    let result: DocumentResult;
+    try {
+      result = await followFeed(deps, feed.feedId, feed.messageIds, options);
+    } catch (e) {
+      if (!(e instanceof MarketplaceError)) throw e;
+      result = { kind: 'failed', feedId: feed.feedId, reason: e.message };
+    }
+    for (const [messageId, packageId] of feed.messageIds) {
+      const pkg = await deps.store.getPackage(packageId);
+      if (!pkg || pkg.state !== 'sending') continue;
+      const outcome = result.kind === 'reported' ? result.outcomes.get(messageId) : undefined;
+      const ended = await settle(
+        deps,
+        pkg,
+        feed.startedAt,
+        feed.feedId,
+        outcome ?? failureReason(result),
+        options,
+      );
+      if (ended) tally[ended]++;
+    }
+  }
+  return { ...tally, feedIds: submitted.feeds.map((f) => f.feedId) };
 }

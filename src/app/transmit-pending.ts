@@ -201,10 +201,16 @@ async function sendOne(
 
 /**
  * Puts packages left in `sending` by a crash back in the queue. Call it at start, before any
- * transmitter runs (in embedded mode there is only one).
+ * transmitter runs (in embedded mode there is only one). `leave`: packages whose feed Amazon
+ * already holds (see findSubmittedFeeds), which are followed rather than sent again.
  */
-export async function recoverInterrupted(deps: AppDeps): Promise<number> {
-  const stuck = await deps.store.listPackages({ states: ['sending'] });
+export async function recoverInterrupted(
+  deps: AppDeps,
+  leave: ReadonlySet<string> = new Set(),
+): Promise<number> {
+  const stuck = (await deps.store.listPackages({ states: ['sending'] })).filter(
+    (p) => !leave.has(p.packageId),
+  );
   const at = deps.clock.now().toISOString();
   let n = 0;
   for (const p of stuck) {

@@ -1,4 +1,5 @@
 import { syncOrders } from '../../app/sync-orders.js';
+import { findSubmittedFeeds, followSubmittedFeeds } from '../../app/transmit-by-feed.js';
 import { recoverInterrupted } from '../../app/transmit-pending.js';
 import { transmitQueue } from '../../app/transmit-queue.js';
 import { watchDeadlines } from '../../app/watch-deadlines.js';
@@ -15,8 +16,25 @@ export async function runService(app: App, signal: AbortSignal): Promise<void> {
   const { deps, config } = app;
   const log = deps.logger;
   let feedsInFlight = 0;
-  const recovered = await recoverInterrupted(deps);
+  // Feeds Amazon already holds are followed, not sent again; other interrupted packages are re-queued.
+  const submitted = await findSubmittedFeeds(deps);
+  const recovered = await recoverInterrupted(deps, submitted.packageIds);
   if (recovered) log.info({ recovered }, 'packages interrupted by an earlier stop are queued again');
+  if (submitted.feeds.length > 0 && deps.feeds) {
+    const feeds = deps.feeds;
+    feedsInFlight += submitted.feeds.length;
+    log.info({ feeds: submitted.feeds.map((f) => f.feedId) }, 'following feeds submitted before the stop');
+    followSubmittedFeeds({ ...deps, feeds }, submitted, {
+      maxAttempts: config.transmit.maxAttempts,
+      retryBaseDelayMs: config.transmit.retryBaseDelayMs,
+      retryMaxDelayMs: config.transmit.retryMaxDelayMs,
+    })
+      .then((f) => log.info({ ...f }, 'feeds submitted before the stop finished'))
+      .catch((e: Error) => log.warn({ error: e.message }, 'following an earlier feed failed'))
+      .finally(() => {
+        feedsInFlight -= submitted.feeds.length;
+      });
+  }
 
   const loop = async (name: string, intervalMs: number, work: () => Promise<void>) => {
     while (!signal.aborted) {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { findSubmittedFeeds, followSubmittedFeeds } from '../../../app/transmit-by-feed.js';
 import { recoverInterrupted } from '../../../app/transmit-pending.js';
 import { transmitQueue } from '../../../app/transmit-queue.js';
 import type { CliContext } from '../context.js';
@@ -18,9 +19,19 @@ export function registerTransmitCommand(program: Command, ctx: CliContext): void
     .action(async (opts: { json?: boolean }) => {
       const app = await ctx.openApp();
       try {
-        const recovered = await recoverInterrupted(app.deps);
+        const submitted = await findSubmittedFeeds(app.deps);
+        const recovered = await recoverInterrupted(app.deps, submitted.packageIds);
         if (recovered && !opts.json)
           ctx.stderr(`${recovered} package(s) interrupted earlier are queued again.`);
+        if (submitted.feeds.length > 0 && app.deps.feeds) {
+          if (!opts.json)
+            ctx.stderr(`Following ${submitted.feeds.length} feed(s) submitted before an earlier stop...`);
+          const earlier = await followSubmittedFeeds({ ...app.deps, feeds: app.deps.feeds }, submitted);
+          if (!opts.json)
+            ctx.stdout(
+              `earlier feed(s) ${earlier.feedIds.join(', ')}: ${earlier.confirmed} confirmed, ${earlier.needsFix} need a fix, ${earlier.retrying} to retry`,
+            );
+        }
         const t = app.config.transmit;
         const {
           perCall: summary,
