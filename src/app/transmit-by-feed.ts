@@ -427,7 +427,7 @@ export async function followSubmittedFeeds(
     }
     for (const [messageId, packageId] of feed.messageIds) {
       const pkg = await deps.store.getPackage(packageId);
-      if (!pkg || pkg.state !== 'sending') continue;
+      if (pkg?.state !== 'sending') continue;
       const outcome = result.kind === 'reported' ? result.outcomes.get(messageId) : undefined;
       const ended = await settle(
         deps,
