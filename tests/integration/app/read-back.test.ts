@@ -1,39 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordShipment } from '../../../src/app/record-shipment.js';
 import { syncOrders } from '../../../src/app/sync-orders.js';
 import { transmitPending } from '../../../src/app/transmit-pending.js';
-import { s10, seededRng } from '../../../src/edges/demo/sample-tracking-numbers.js';
-import { type AppHarness, startAppHarness, UK } from '../../support/app-harness.js';
+import { type AppHarness, seedSyncAndShip, startAppHarness, UK } from '../../support/app-harness.js';
 
 let h: AppHarness;
 afterEach(async () => h?.close());
 
 const transmitOptions = { maxAttempts: 3, retryBaseDelayMs: 10, retryMaxDelayMs: 20 };
 
-async function shipAll(count: number) {
-  const seeded = h.sim.world.seedOrders({
-    sellerId: h.sellerId,
-    marketplaceId: UK,
-    count,
-    spreadDays: 2,
-    seed: 11,
-  });
-  await syncOrders(h.deps, { sellerId: h.sellerId, marketplaceIds: [UK] });
-  const rng = seededRng(5);
-  const ids: string[] = [];
-  for (const o of seeded.orders.filter((x) => x.status === 'UNSHIPPED')) {
-    const r = await recordShipment(h.deps, {
-      orderId: o.orderId,
-      carrier: 'Royal Mail',
-      service: 'Tracked 48',
-      trackingId: s10(rng, 'TT'),
-      shipDate: new Date(h.sim.world.clock.now().getTime() - 60_000).toISOString(),
-    });
-    if (r.kind !== 'recorded') throw new Error(JSON.stringify(r));
-    ids.push(r.package.packageId);
-  }
-  return ids;
-}
+const shipAll = (count: number) => seedSyncAndShip(h, count, 11);
 
 describe('read-back (proof that Amazon kept it)', () => {
   it('a later sync sees the packages at Amazon and marks them verified', async () => {

@@ -1,40 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../../../simulator/index.js';
-import { recordShipment } from '../../../src/app/record-shipment.js';
-import { syncOrders } from '../../../src/app/sync-orders.js';
 import { type TransmitOptions, transmitPending } from '../../../src/app/transmit-pending.js';
-import { s10, seededRng } from '../../../src/edges/demo/sample-tracking-numbers.js';
-import { type AppHarness, startAppHarness, UK } from '../../support/app-harness.js';
+import { type AppHarness, seedSyncAndShip, startAppHarness } from '../../support/app-harness.js';
 
 let h: AppHarness;
 afterEach(async () => h?.close());
 
 const options: TransmitOptions = { maxAttempts: 6, retryBaseDelayMs: 5, retryMaxDelayMs: 20 };
 
-async function queue(count: number) {
-  const seeded = h.sim.world.seedOrders({
-    sellerId: h.sellerId,
-    marketplaceId: UK,
-    count,
-    spreadDays: 2,
-    seed: 51,
-  });
-  await syncOrders(h.deps, { sellerId: h.sellerId, marketplaceIds: [UK] });
-  const rng = seededRng(8);
-  const ids: string[] = [];
-  for (const o of seeded.orders.filter((x) => x.status === 'UNSHIPPED')) {
-    const r = await recordShipment(h.deps, {
-      orderId: o.orderId,
-      carrier: 'Royal Mail',
-      service: 'Tracked 48',
-      trackingId: s10(rng, 'TT'),
-      shipDate: new Date(Math.max(Date.parse(o.createdTime) + 60_000, Date.now() - 3600_000)).toISOString(),
-    });
-    if (r.kind !== 'recorded') throw new Error(JSON.stringify(r));
-    ids.push(r.package.packageId);
-  }
-  return ids;
-}
+const queue = (count: number) => seedSyncAndShip(h, count, 51);
 
 /** Runs the transmitter until nothing is due, waiting out retry pauses. */
 async function drain() {

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { recordShipment } from '../../../app/record-shipment.js';
 import { replaceShipment } from '../../../app/replace-shipment.js';
-import type { PackageItem } from '../../../core/package.js';
+import type { Refusal } from '../../../core/outcome.js';
+import type { Package, PackageItem } from '../../../core/package.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT, EXIT_CODES_HELP } from '../exit-codes.js';
 import { collect, parseIsoTimeFlag, parseItemFlag } from '../parse-flags.js';
@@ -84,6 +85,22 @@ ${EXIT_CODES_HELP}`,
         ...(opts.item ? { items: opts.item } : {}),
         ...(shipDate ? { shipDate } : {}),
       };
+      /** Prints the outcome (JSON, or the package id and a line for people); a refusal exits 1. */
+      const report = (
+        r: { kind: string; refusals?: readonly Refusal[]; warnings: readonly Refusal[]; package?: Package },
+        refusedTitle: string,
+        doneLine: string,
+      ) => {
+        if (opts.json) ctx.stdout(JSON.stringify(r));
+        if (!r.package || r.kind === 'refused' || r.kind === 'held') {
+          const lines = (r.refusals ?? []).map((x) => `  - ${x.message} [${x.code}]`);
+          throw new CliError(EXIT.refused, [refusedTitle, ...lines].join('\n'));
+        }
+        if (opts.json) return;
+        ctx.stdout(r.package.packageId);
+        for (const w of r.warnings) ctx.stderr(`warning: ${w.message} [${w.code}]`);
+        ctx.stderr(doneLine);
+      };
       const app = await ctx.openApp();
       try {
         if (opts.replace) {
@@ -91,24 +108,14 @@ ${EXIT_CODES_HELP}`,
             ...input,
             ...(orderId ? { orderId: orderId.trim() } : {}),
           });
-          if (opts.json) ctx.stdout(JSON.stringify(r));
-          if (r.kind === 'refused') {
-            throw new CliError(
-              EXIT.refused,
-              [
-                'Correction refused; the package is unchanged.',
-                ...r.refusals.map((x) => `  - ${x.message} [${x.code}]`),
-              ].join('\n'),
-            );
-          }
-          if (!opts.json) {
-            ctx.stdout(r.package.packageId);
-            for (const w of r.warnings) ctx.stderr(`warning: ${w.message} [${w.code}]`);
-            ctx.stderr(
+          if (r.kind === 'refused') report(r, 'Correction refused; the package is unchanged.', '');
+          else
+            report(
+              r,
+              '',
               `Corrected package ${r.package.referenceNo} of order ${r.package.orderId} (was ${r.previousState}); queued for Amazon` +
                 (r.editsAmazon ? ' as an edit of the package Amazon already has.' : '.'),
             );
-          }
           return;
         }
         const r = await recordShipment(
@@ -116,23 +123,14 @@ ${EXIT_CODES_HELP}`,
           { ...input, carrier: input.carrier ?? '', service: input.service ?? '', orderId: orderId!.trim() },
           'refuse',
         );
-        if (opts.json) ctx.stdout(JSON.stringify(r));
-        if (r.kind === 'refused' || r.kind === 'held') {
-          throw new CliError(
-            EXIT.refused,
-            [
-              'Package refused; nothing was recorded.',
-              ...r.refusals.map((x) => `  - ${x.message} [${x.code}]`),
-            ].join('\n'),
-          );
-        }
-        if (!opts.json) {
-          ctx.stdout(r.package.packageId);
-          for (const w of r.warnings) ctx.stderr(`warning: ${w.message} [${w.code}]`);
-          ctx.stderr(
+        if (r.kind === 'refused' || r.kind === 'held')
+          report(r, 'Package refused; nothing was recorded.', '');
+        else
+          report(
+            r,
+            '',
             `Recorded package ${r.package.referenceNo} of order ${r.package.orderId}: ${r.package.carrierCode}, ${r.package.shippingService}, ${r.package.trackingId ?? 'no tracking'}; queued for Amazon.`,
           );
-        }
       } finally {
         await app.close();
       }
