@@ -113,16 +113,8 @@ export function allowedEvents(state: PackageState): PackageEvent[] {
   return PACKAGE_EVENTS.filter((e) => TRANSITIONS[state][e] !== undefined);
 }
 
-/** States in which a package waits for the transmitter. */
-export const QUEUED_STATES: readonly PackageState[] = ['accepted', 'retrying'];
-
 /** States in which Amazon has (as far as we know) the package's confirmation. */
 export const CONFIRMED_STATES: readonly PackageState[] = ['confirmed', 'verified', 'valid', 'no-scan'];
-
-/** States that still count items as shipped or about to ship (everything but cancelled and needs-fix). */
-export function holdsItems(state: PackageState): boolean {
-  return state !== 'cancelled';
-}
 
 const STATE_WORDS: Record<PackageState, string> = {
   recorded: 'recorded, not yet checked',

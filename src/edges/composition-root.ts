@@ -37,8 +37,6 @@ export interface OpenAppOptions {
   readonly seedSimulatorOrders?: number;
   /** In simulator mode: options for the in-process simulator. */
   readonly simulatorOptions?: Parameters<typeof startSimulator>[0];
-  /** Skip opening the database (commands that need only Amazon). */
-  readonly withoutStore?: boolean;
 }
 
 /** Builds the carrier registry from the settings; a wrong entry is a configuration error. */
@@ -128,9 +126,9 @@ export async function openApp(config: Config, options: OpenAppOptions): Promise<
     }
   }
 
-  let store: Awaited<ReturnType<typeof openSqliteStore>> | null = null;
+  let store: Awaited<ReturnType<typeof openSqliteStore>>;
   try {
-    store = options.withoutStore ? null : await openSqliteStore(config.databasePath);
+    store = await openSqliteStore(config.databasePath);
   } catch (e) {
     await (simulator as RunningSimulator | null)?.close();
     throw e;
@@ -138,7 +136,7 @@ export async function openApp(config: Config, options: OpenAppOptions): Promise<
 
   return {
     deps: {
-      store: store ?? (null as never),
+      store,
       marketplace: clients.marketplace,
       feeds: clients.feeds,
       quota: clients.quota,
@@ -154,7 +152,7 @@ export async function openApp(config: Config, options: OpenAppOptions): Promise<
       return simulator;
     },
     async close() {
-      await store?.close();
+      await store.close();
       await (simulator as RunningSimulator | null)?.close();
     },
   };
